@@ -1,0 +1,26 @@
+package dev.tenderkit.core;
+
+/**
+ * Stable, machine-readable codes carried by every {@link TenderKitException}.
+ *
+ * <p>The names are part of the public contract: integrators switch on them and log them, so a
+ * constant is never renamed or reused for another meaning. New codes are appended.
+ */
+public enum ErrorCode {
+    /** An argument passed to an API was missing, out of range or of the wrong shape. */
+    INVALID_ARGUMENT,
+    /** A money amount could not be parsed or is outside what TenderKit accepts. */
+    INVALID_AMOUNT,
+    /** A software version string could not be parsed. */
+    INVALID_VERSION,
+    /** A scanned payment code (付款码) belongs to no known wallet or is malformed. */
+    INVALID_PAYMENT_CODE,
+    /** A payment method id is not known to the registry in use. */
+    UNKNOWN_PAYMENT_METHOD,
+    /** A JSON document (policy, description, schedule) is malformed; the error names where. */
+    MALFORMED_DOCUMENT,
+    /** A builder was given a setting that cannot work; the error names the setting. */
+    INVALID_CONFIGURATION,
+    /** A pluggable component (rule, check, gateway) failed in a way TenderKit could not recover from. */
+    EXTENSION_FAILURE
+}
