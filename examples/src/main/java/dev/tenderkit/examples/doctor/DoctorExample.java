@@ -1,0 +1,159 @@
+package dev.tenderkit.examples.doctor;
+
+import dev.tenderkit.core.MalformedDocumentException;
+import dev.tenderkit.core.TenderKitException;
+import dev.tenderkit.core.capability.CapabilityPolicy;
+import dev.tenderkit.core.capability.CapabilityPolicyReader;
+import dev.tenderkit.core.capability.CapabilityResolver;
+import dev.tenderkit.core.capability.CheckoutDescription;
+import dev.tenderkit.core.capability.CheckoutDescriptionReader;
+import dev.tenderkit.core.method.PaymentMethods;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * The doctor: explains, for each described terminal and merchant, which payment methods work and,
+ * for every one that doesn't, each cause with its stable code and its remedy.
+ *
+ * <pre>
+ * doctor                               diagnose the bundled SAMPLE scenarios
+ * doctor my-terminal.json              diagnose your own description file
+ * doctor --policy policy.json FILE     use your own platform policy
+ * doctor --now 2026-11-25T10:00+08:00  resolve as of that time (default: now; the bundled
+ *                                      samples default to their sample date)
+ * </pre>
+ *
+ * Exit status: 0 on success, 2 on bad input (the message names file, field, line and column).
+ */
+public final class DoctorExample {
+    static final String SAMPLE_POLICY = "/samples/capability-policy.sample.json";
+    static final String SAMPLE_SCENARIOS = "/samples/doctor-scenarios.sample.json";
+    /** The bundled samples are dated; diagnosing them as of this instant keeps the output stable. */
+    static final OffsetDateTime SAMPLE_NOW = OffsetDateTime.parse("2026-11-25T10:00:00+08:00");
+
+    private DoctorExample() {
+    }
+
+    /** @param args see the class documentation */
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        System.exit(run(args, out, err));
+    }
+
+    /** The command line, parsed. */
+    private record Options(Path policyFile, Path descriptionFile, OffsetDateTime now, boolean help) {
+        static Options parse(String[] args) {
+            Path policyFile = null;
+            Path descriptionFile = null;
+            OffsetDateTime now = null;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--policy" -> policyFile = Path.of(value(args, ++i, "--policy"));
+                    case "--now" -> now = OffsetDateTime.parse(value(args, ++i, "--now"));
+                    case "-h", "--help" -> {
+                        return new Options(null, null, null, true);
+                    }
+                    default -> {
+                        if (args[i].startsWith("-") || descriptionFile != null) {
+                            throw new IllegalArgumentException("unexpected argument \"" + args[i] + "\"; see --help");
+                        }
+                        descriptionFile = Path.of(args[i]);
+                    }
+                }
+            }
+            if (now == null && descriptionFile == null && policyFile == null) {
+                now = SAMPLE_NOW;
+            }
+            return new Options(policyFile, descriptionFile, now, false);
+        }
+    }
+
+    /** Runs the doctor; returns the exit status. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            err.println("doctor: " + e.getMessage());
+            return 2;
+        }
+        if (options.help()) {
+            out.println("usage: doctor [--policy POLICY.json] [--now ISO-DATE-TIME] [DESCRIPTION.json]");
+            return 0;
+        }
+        Path policyFile = options.policyFile();
+        Path descriptionFile = options.descriptionFile();
+        try {
+            CapabilityPolicyReader policyReader = new CapabilityPolicyReader(PaymentMethods.standardRegistry());
+            CapabilityPolicy policy = policyFile == null
+                    ? readResource(SAMPLE_POLICY, in -> policyReader.read(in, "bundled " + SAMPLE_POLICY))
+                    : readFile(policyFile, in -> policyReader.read(in, policyFile.toString()));
+            CheckoutDescriptionReader descriptionReader = new CheckoutDescriptionReader();
+            List<CheckoutDescription> descriptions = descriptionFile == null
+                    ? readResource(SAMPLE_SCENARIOS, in -> descriptionReader.read(in, "bundled " + SAMPLE_SCENARIOS))
+                    : readFile(descriptionFile, in -> descriptionReader.read(in, descriptionFile.toString()));
+            Clock clock = options.now() == null ? Clock.systemUTC()
+                    : Clock.fixed(options.now().toInstant(), ZoneOffset.UTC);
+            CapabilityResolver resolver = CapabilityResolver.builder().policy(policy).clock(clock).build();
+            new DoctorReport(out).print(resolver, descriptions, clock,
+                    descriptionFile == null ? "bundled sample scenarios" : descriptionFile.toString());
+            return 0;
+        } catch (MalformedDocumentException e) {
+            err.println("doctor: malformed document");
+            err.println("  file:    " + e.source());
+            err.println("  field:   " + (e.path().isEmpty() ? "(document)" : e.path()));
+            err.println("  line:    " + e.line() + ", column " + e.column());
+            err.println("  problem: " + e.problem());
+            return 2;
+        } catch (TenderKitException e) {
+            err.println("doctor: " + e.code() + ": " + e.getMessage());
+            return 2;
+        } catch (UncheckedIOException e) {
+            err.println("doctor: " + e.getMessage() + (e.getCause() instanceof NoSuchFileException ? " (no such file)"
+                    : ": " + e.getCause().getMessage()));
+            return 2;
+        }
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private interface Parse<T> {
+        T apply(InputStream in);
+    }
+
+    private static <T> T readResource(String name, Parse<T> parse) {
+        try (InputStream in = DoctorExample.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new UncheckedIOException(new IOException("bundled resource " + name + " is missing"));
+            }
+            return parse.apply(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read bundled " + name, e);
+        }
+    }
+
+    private static <T> T readFile(Path file, Parse<T> parse) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return parse.apply(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}

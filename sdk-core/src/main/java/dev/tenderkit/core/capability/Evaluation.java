@@ -1,0 +1,125 @@
+package dev.tenderkit.core.capability;
+
+import dev.tenderkit.core.LocalizedText;
+import dev.tenderkit.core.channel.ChannelProfile;
+import dev.tenderkit.core.method.PaymentMethod;
+import dev.tenderkit.core.money.Money;
+import java.util.ArrayList;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The resolver's per-thread scratch for one resolution: the query the rules read and the sink
+ * they report to. Reused across resolutions so that the accepted path allocates nothing.
+ */
+final class Evaluation implements CapabilityQuery, FindingSink {
+    final ArrayList<Finding> findings = new ArrayList<>();
+    boolean inUse;
+
+    private CapabilityPolicy policy;
+    private CheckoutContext context;
+    private PaymentMethod method;
+    private Money amount;
+    private ChannelProfile channel;
+    private String channelId;
+    private String ruleId;
+    private long nowMillis;
+    private long businessEpochDay;
+    private boolean blocked;
+
+    void begin(CapabilityPolicy policy, CheckoutContext context, PaymentMethod method, Money amount,
+            long nowMillis, long businessEpochDay) {
+        this.policy = policy;
+        this.context = context;
+        this.method = method;
+        this.amount = amount;
+        this.nowMillis = nowMillis;
+        this.businessEpochDay = businessEpochDay;
+        this.channel = null;
+        this.channelId = null;
+        this.blocked = false;
+        findings.clear();
+    }
+
+    /** Starts the checks of one channel; {@code channel} may be null for an uncatalogued id. */
+    void enterChannel(ChannelProfile channel, String channelId) {
+        this.channel = channel;
+        this.channelId = channelId;
+        this.blocked = false;
+    }
+
+    void enterRule(String ruleId) {
+        this.ruleId = ruleId;
+    }
+
+    boolean blocked() {
+        return blocked;
+    }
+
+    void end() {
+        policy = null;
+        context = null;
+        method = null;
+        amount = null;
+        channel = null;
+        channelId = null;
+        ruleId = null;
+        findings.clear();
+        inUse = false;
+    }
+
+    @Override
+    public void report(Cause cause, Severity severity, LocalizedText message, Remedy remedy) {
+        findings.add(new Finding(Objects.requireNonNull(cause, "cause"), Objects.requireNonNull(severity, "severity"),
+                method, Optional.ofNullable(channelId), message, remedy, ruleId));
+        if (severity == Severity.BLOCKING) {
+            blocked = true;
+        }
+    }
+
+    @Override
+    public CapabilityPolicy policy() {
+        return policy;
+    }
+
+    @Override
+    public CheckoutContext context() {
+        return context;
+    }
+
+    @Override
+    public PaymentMethod method() {
+        return method;
+    }
+
+    @Override
+    public boolean hasAmount() {
+        return amount != null;
+    }
+
+    @Override
+    public Money amount() {
+        if (amount == null) {
+            throw new IllegalStateException("no amount was given for this resolution; check hasAmount() first");
+        }
+        return amount;
+    }
+
+    @Override
+    public ChannelProfile channel() {
+        if (channel == null) {
+            throw new IllegalStateException("channel() is only available to CHANNEL-scoped rules");
+        }
+        return channel;
+    }
+
+    @Override
+    public long nowMillis() {
+        return nowMillis;
+    }
+
+    @Override
+    public long businessEpochDay() {
+        return businessEpochDay;
+    }
+}

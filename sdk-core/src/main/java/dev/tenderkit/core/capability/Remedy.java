@@ -1,0 +1,400 @@
+package dev.tenderkit.core.capability;
+
+import dev.tenderkit.core.LocalizedText;
+import dev.tenderkit.core.money.Money;
+import dev.tenderkit.core.terminal.Peripheral;
+import dev.tenderkit.core.terminal.SoftwareVersion;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What to do about a finding, as structured data a checkout screen or a support tool can act on,
+ * with a ready-made text in Chinese and English. Each kind has a stable {@link #code()}.
+ */
+public sealed interface Remedy {
+
+    /** @return the stable remedy code, e.g. {@code UPGRADE_SOFTWARE} */
+    String code();
+
+    /** @return what to do, in Chinese and English */
+    LocalizedText text();
+
+    /**
+     * Upgrade the terminal software.
+     *
+     * @param minimumVersion the lowest version that supports the method
+     * @param currentVersion the version installed now
+     */
+    record UpgradeSoftware(SoftwareVersion minimumVersion, SoftwareVersion currentVersion) implements Remedy {
+        /** Validates. */
+        public UpgradeSoftware {
+            Objects.requireNonNull(minimumVersion, "minimumVersion");
+            Objects.requireNonNull(currentVersion, "currentVersion");
+        }
+
+        @Override
+        public String code() {
+            return "UPGRADE_SOFTWARE";
+        }
+
+        @Override
+        public LocalizedText text() {
+            return LocalizedText.of("将终端软件从 " + currentVersion + " 升级到 " + minimumVersion + " 或更高版本",
+                    "upgrade the terminal software from " + currentVersion + " to " + minimumVersion + " or later");
+        }
+    }
+
+    /**
+     * Use a terminal whose software is certified for the feature.
+     *
+     * @param certifiedTerminals certified brand/model names with their minimum versions, e.g.
+     *     {@code "Sunmi P2 Pro ≥ 3.2.0"}; empty when the policy certifies none
+     */
+    record UseCertifiedTerminal(List<String> certifiedTerminals) implements Remedy {
+        /** Copies. */
+        public UseCertifiedTerminal {
+            certifiedTerminals = List.copyOf(certifiedTerminals);
+        }
+
+        @Override
+        public String code() {
+            return "USE_CERTIFIED_TERMINAL";
+        }
+
+        @Override
+        public LocalizedText text() {
+            if (certifiedTerminals.isEmpty()) {
+                return LocalizedText.of("目前没有经过认证的终端，请联系终端厂商",
+                        "no terminal is certified for it yet; ask the terminal vendor");
+            }
+            String list = String.join(", ", certifiedTerminals);
+            return LocalizedText.of("改用已认证的终端或软件：" + list, "use a certified terminal or software: " + list);
+        }
+    }
+
+    /**
+     * Configure the named wallet settings on the terminal.
+     *
+     * @param settings the settings that are missing, e.g. {@code alipay.app_id}
+     */
+    record ConfigureSettings(List<String> settings) implements Remedy {
+        /** Copies. */
+        public ConfigureSettings {
+            settings = List.copyOf(settings);
+        }
+
+        @Override
+        public String code() {
+            return "CONFIGURE_SETTINGS";
+        }
+
+        @Override
+        public LocalizedText text() {
+            String list = String.join(", ", settings);
+            return LocalizedText.of("在终端上配置：" + list, "configure on the terminal: " + list);
+        }
+    }
+
+    /**
+     * Attach one of the peripherals.
+     *
+     * @param anyOf any one of these satisfies the method
+     */
+    record AttachPeripheral(Set<Peripheral> anyOf) implements Remedy {
+        /** Copies. */
+        public AttachPeripheral {
+            anyOf = Set.copyOf(anyOf);
+        }
+
+        @Override
+        public String code() {
+            return "ATTACH_PERIPHERAL";
+        }
+
+        @Override
+        public LocalizedText text() {
+            String list = anyOf.stream().map(Enum::name).sorted().collect(Collectors.joining(" / "));
+            return LocalizedText.of("连接以下外设之一：" + list, "attach one of: " + list);
+        }
+    }
+
+    /**
+     * Perform the maintenance action a failed health check names.
+     *
+     * @param item the health check item, e.g. {@code network.gateway}
+     * @param action what to do
+     */
+    record PerformMaintenance(String item, LocalizedText action) implements Remedy {
+        /** Validates. */
+        public PerformMaintenance {
+            Objects.requireNonNull(item, "item");
+            Objects.requireNonNull(action, "action");
+        }
+
+        @Override
+        public String code() {
+            return "PERFORM_MAINTENANCE";
+        }
+
+        @Override
+        public LocalizedText text() {
+            return action;
+        }
+    }
+
+    /**
+     * Take the method through another channel.
+     *
+     * @param merchantChannels channels the merchant already has that offer the method
+     * @param otherChannels channels in the policy catalogue that offer it but the merchant has not
+     *     signed with
+     */
+    record SwitchChannel(List<String> merchantChannels, List<String> otherChannels) implements Remedy {
+        /** Copies. */
+        public SwitchChannel {
+            merchantChannels = List.copyOf(merchantChannels);
+            otherChannels = List.copyOf(otherChannels);
+        }
+
+        @Override
+        public String code() {
+            return "SWITCH_CHANNEL";
+        }
+
+        @Override
+        public LocalizedText text() {
+            if (!merchantChannels.isEmpty()) {
+                String list = String.join(", ", merchantChannels);
+                return LocalizedText.of("改用已签约的通道：" + list, "use a channel already signed that offers it: " + list);
+            }
+            if (!otherChannels.isEmpty()) {
+                String list = String.join(", ", otherChannels);
+                return LocalizedText.of("签约提供该方式的通道：" + list, "sign with a channel that offers it: " + list);
+            }
+            return LocalizedText.of("目前没有通道提供该支付方式", "no known channel offers this method");
+        }
+    }
+
+    /**
+     * Submit the product's qualification to the channel.
+     *
+     * @param channelId the channel
+     * @param product the product code
+     * @param materials the materials the channel asks for
+     */
+    record SubmitQualification(String channelId, String product, List<String> materials) implements Remedy {
+        /** Copies. */
+        public SubmitQualification {
+            Objects.requireNonNull(channelId, "channelId");
+            Objects.requireNonNull(product, "product");
+            materials = List.copyOf(materials);
+        }
+
+        @Override
+        public String code() {
+            return "SUBMIT_QUALIFICATION";
+        }
+
+        @Override
+        public LocalizedText text() {
+            String m = materials.isEmpty() ? "" : String.join("、", materials);
+            return LocalizedText.of("向通道 " + channelId + " 提交 " + product + " 资质" + (m.isEmpty() ? "" : "，材料：" + m),
+                    "submit the " + product + " qualification to channel " + channelId
+                            + (m.isEmpty() ? "" : ": materials " + String.join(", ", materials)));
+        }
+    }
+
+    /**
+     * Wait for the channel's review to finish.
+     *
+     * @param channelId the channel
+     * @param product the product code
+     * @param submittedOn when it was submitted, if known
+     */
+    record AwaitReview(String channelId, String product, Optional<LocalDate> submittedOn) implements Remedy {
+        /** Validates. */
+        public AwaitReview {
+            Objects.requireNonNull(channelId, "channelId");
+            Objects.requireNonNull(product, "product");
+            Objects.requireNonNull(submittedOn, "submittedOn");
+        }
+
+        @Override
+        public String code() {
+            return "AWAIT_REVIEW";
+        }
+
+        @Override
+        public LocalizedText text() {
+            String since = submittedOn.map(d -> d.toString()).orElse("");
+            return LocalizedText.of("等待通道 " + channelId + " 审核 " + product + " 资质"
+                    + (since.isEmpty() ? "" : "（" + since + " 提交）"),
+                    "wait for channel " + channelId + " to finish reviewing the " + product + " qualification"
+                            + (since.isEmpty() ? "" : " (submitted " + since + ")"));
+        }
+    }
+
+    /**
+     * Resubmit a rejected qualification, addressing the reviewer's reason.
+     *
+     * @param channelId the channel
+     * @param product the product code
+     * @param rejectionReason the reviewer's reason
+     * @param materials the materials the channel asks for
+     */
+    record ResubmitQualification(String channelId, String product, String rejectionReason, List<String> materials)
+            implements Remedy {
+        /** Copies. */
+        public ResubmitQualification {
+            Objects.requireNonNull(channelId, "channelId");
+            Objects.requireNonNull(product, "product");
+            Objects.requireNonNull(rejectionReason, "rejectionReason");
+            materials = List.copyOf(materials);
+        }
+
+        @Override
+        public String code() {
+            return "RESUBMIT_QUALIFICATION";
+        }
+
+        @Override
+        public LocalizedText text() {
+            return LocalizedText.of("针对驳回原因（" + rejectionReason + "）补正后向通道 " + channelId + " 重新提交 "
+                    + product + " 资质",
+                    "fix what the reviewer gave as the reason (\"" + rejectionReason + "\") and resubmit the "
+                            + product + " qualification to channel " + channelId);
+        }
+    }
+
+    /**
+     * Renew an expired qualification.
+     *
+     * @param channelId the channel
+     * @param product the product code
+     * @param expiredOn the last day it was valid, if known
+     * @param materials the materials the channel asks for
+     */
+    record RenewQualification(String channelId, String product, Optional<LocalDate> expiredOn, List<String> materials)
+            implements Remedy {
+        /** Copies. */
+        public RenewQualification {
+            Objects.requireNonNull(channelId, "channelId");
+            Objects.requireNonNull(product, "product");
+            Objects.requireNonNull(expiredOn, "expiredOn");
+            materials = List.copyOf(materials);
+        }
+
+        @Override
+        public String code() {
+            return "RENEW_QUALIFICATION";
+        }
+
+        @Override
+        public LocalizedText text() {
+            String when = expiredOn.map(d -> d.toString()).orElse("");
+            return LocalizedText.of("向通道 " + channelId + " 续期 " + product + " 资质" + (when.isEmpty() ? "" : "（已于 " + when + " 到期）"),
+                    "renew the " + product + " qualification with channel " + channelId
+                            + (when.isEmpty() ? "" : " (expired after " + when + ")"));
+        }
+    }
+
+    /**
+     * Offer the buyer another method; nothing the merchant can do makes this one work here.
+     *
+     * @param alternatives method ids that remain available, if known
+     */
+    record UseAnotherMethod(List<String> alternatives) implements Remedy {
+        /** Copies. */
+        public UseAnotherMethod {
+            alternatives = List.copyOf(alternatives);
+        }
+
+        @Override
+        public String code() {
+            return "USE_ANOTHER_METHOD";
+        }
+
+        @Override
+        public LocalizedText text() {
+            if (alternatives.isEmpty()) {
+                return LocalizedText.of("请买家改用其他支付方式", "ask the buyer to pay another way");
+            }
+            String list = String.join(", ", alternatives);
+            return LocalizedText.of("请买家改用其他支付方式，例如：" + list, "ask the buyer to pay another way, e.g. " + list);
+        }
+    }
+
+    /**
+     * Change the amount (split the bill, or pay another way).
+     *
+     * @param minimum smallest amount accepted, if limited
+     * @param maximum largest amount accepted, if limited
+     */
+    record ChangeAmount(Optional<Money> minimum, Optional<Money> maximum) implements Remedy {
+        /** Validates. */
+        public ChangeAmount {
+            Objects.requireNonNull(minimum, "minimum");
+            Objects.requireNonNull(maximum, "maximum");
+        }
+
+        @Override
+        public String code() {
+            return "CHANGE_AMOUNT";
+        }
+
+        @Override
+        public LocalizedText text() {
+            String range = minimum.map(Money::toPlainString).orElse("0.01") + " – "
+                    + maximum.map(Money::toPlainString).orElse("∞");
+            return LocalizedText.of("金额须在 " + range + " 元之间，请调整金额或改用其他方式",
+                    "the amount must be within " + range + " yuan; change the amount or the method");
+        }
+    }
+
+    /**
+     * Fetch a fresh platform policy.
+     *
+     * @param currentVersion the version in use
+     * @param issuedAt when it was issued
+     */
+    record RefreshPolicy(String currentVersion, Instant issuedAt) implements Remedy {
+        /** Validates. */
+        public RefreshPolicy {
+            Objects.requireNonNull(currentVersion, "currentVersion");
+            Objects.requireNonNull(issuedAt, "issuedAt");
+        }
+
+        @Override
+        public String code() {
+            return "REFRESH_POLICY";
+        }
+
+        @Override
+        public LocalizedText text() {
+            return LocalizedText.of("更新平台策略数据（当前版本 " + currentVersion + "，发布于 " + issuedAt + "）",
+                    "refresh the platform policy (version " + currentVersion + ", issued " + issuedAt + ")");
+        }
+    }
+
+    /**
+     * A remedy defined by a vendor or module rule.
+     *
+     * @param code stable code chosen by the rule's author, upper-case with underscores
+     * @param text what to do
+     */
+    record Custom(String code, LocalizedText text) implements Remedy {
+        /** Validates. */
+        public Custom {
+            if (code == null || !code.matches("[A-Z][A-Z0-9_]*")) {
+                throw new dev.tenderkit.core.InvalidInputException("code",
+                        "custom remedy code must be upper-case letters, digits and '_', got \"" + code + "\"");
+            }
+            Objects.requireNonNull(text, "text");
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Channels (acquirers, payment institutions, wallets' direct accounts) and the methods they offer. */
+package dev.tenderkit.core.channel;
