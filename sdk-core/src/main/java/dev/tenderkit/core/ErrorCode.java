@@ -22,5 +22,11 @@ public enum ErrorCode {
     /** A builder was given a setting that cannot work; the error names the setting. */
     INVALID_CONFIGURATION,
     /** A pluggable component (rule, check, gateway) failed in a way TenderKit could not recover from. */
-    EXTENSION_FAILURE
+    EXTENSION_FAILURE,
+    /** A journal holds a damaged record that is not a torn tail; nothing was discarded. */
+    JOURNAL_CORRUPT,
+    /** Another process (or another open journal in this one) holds the journal's lock. */
+    JOURNAL_LOCKED,
+    /** Reading or writing the journal failed; the operation did not complete. */
+    JOURNAL_IO
 }

@@ -1,0 +1,258 @@
+package dev.tenderkit.core.payment.journal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tenderkit.core.ErrorCode;
+import dev.tenderkit.core.TenderKitException;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The journal's file-level guarantees, proven on real files. */
+class AppendOnlyJournalTest {
+    @TempDir
+    Path dir;
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static List<String> texts(AppendOnlyJournal j) {
+        return j.recordsAtOpen().stream().map(r -> new String(r.payload(), StandardCharsets.UTF_8)).toList();
+    }
+
+    private Path journalWith(String... records) {
+        Path file = dir.resolve("trades.journal");
+        try (AppendOnlyJournal j = AppendOnlyJournal.open(file, JournalOptions.DURABLE)) {
+            for (String r : records) {
+                j.append(bytes(r));
+            }
+        }
+        return file;
+    }
+
+    @Test
+    void recordsAppendedAreReadBackInOrderAfterReopening() {
+        Path file = journalWith("one", "two", "", "三");
+        try (AppendOnlyJournal j = AppendOnlyJournal.open(file, JournalOptions.DURABLE)) {
+            assertEquals(List.of("one", "two", "", "三"), texts(j));
+            assertFalse(j.openReport().hadTornTail());
+            assertEquals(4, j.openReport().records());
+            j.append(bytes("four"));
+        }
+        try (AppendOnlyJournal j = AppendOnlyJournal.open(file, JournalOptions.DURABLE)) {
+            assertEquals(List.of("one", "two", "", "三", "four"), texts(j));
+        }
+    }
+
+    @Test
+    void aTornLastRecordIsCutOffAtEveryByteOffsetAndItsBytesAreSaved() throws IOException {
+        Path file = journalWith("first record", "second record");
+        byte[] whole = Files.readAllBytes(file);
+        int lastStart = whole.length - (RecordFormat.OVERHEAD + "second record".length());
+        int scenarios = 0;
+        for (int cut = lastStart; cut < whole.length; cut++) {
+            Files.write(file, Arrays.copyOf(whole, cut));
+            try (AppendOnlyJournal j = AppendOnlyJournal.open(file, JournalOptions.DURABLE)) {
+                assertEquals(List.of("first record"), texts(j), "cut at " + cut);
+                assertEquals(cut - lastStart, j.openReport().tornBytes(), "cut at " + cut);
+                assertEquals(lastStart, Files.size(file));
+                if (cut > lastStart) {
+                    Path copy = j.openReport().tornTailCopy().orElseThrow();
+                    assertArrayEquals(Arrays.copyOfRange(whole, lastStart, cut), Files.readAllBytes(copy));
+                }
+                j.append(bytes("after repair"));
+            }
+            try (AppendOnlyJournal j = AppendOnlyJournal.open(file, JournalOptions.DURABLE)) {
+                assertEquals(List.of("first record", "after repair"), texts(j), "cut at " + cut);
+            }
+            scenarios++;
+        }
+        assertEquals(RecordFormat.OVERHEAD + "second record".length(), scenarios);
+    }
+
+    @Test
+    void aLastRecordWithGarbageOrZerosInsteadOfItsBytesIsATornTail() throws IOException {
+        Path file = journalWith("kept");
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            f.seek(f.length());
+            f.write(new byte[4096]);
+        }
+        try (AppendOnlyJournal j = AppendOnlyJournal.open(file, JournalOptions.DURABLE)) {
+            assertEquals(List.of("kept"), texts(j));
+            assertEquals(4096, j.openReport().tornBytes());
+        }
+    }
+
+    @Test
+    void aFlippedBitInAMiddleRecordFailsTheOpenAndLeavesTheFileUntouched() throws IOException {
+        Path file = journalWith("alpha", "bravo", "charlie");
+        byte[] original = Files.readAllBytes(file);
+        int secondRecordPayload = RecordFormat.HEADER_BYTES + RecordFormat.OVERHEAD + "alpha".length() + 4;
+        for (int bit = 0; bit < 8; bit++) {
+            byte[] damaged = original.clone();
+            damaged[secondRecordPayload + 2] ^= (byte) (1 << bit);
+            Files.write(file, damaged);
+            JournalCorruptedException e = assertThrows(JournalCorruptedException.class,
+                    () -> AppendOnlyJournal.open(file, JournalOptions.DURABLE));
+            assertEquals(ErrorCode.JOURNAL_CORRUPT, e.code());
+            assertEquals(RecordFormat.HEADER_BYTES + RecordFormat.OVERHEAD + "alpha".length(), e.offset());
+            assertArrayEquals(damaged, Files.readAllBytes(file), "the damaged journal must not be modified");
+        }
+        // The failed opens released the lock: the repaired file opens.
+        Files.write(file, original);
+        try (AppendOnlyJournal j = AppendOnlyJournal.open(file, JournalOptions.DURABLE)) {
+            assertEquals(List.of("alpha", "bravo", "charlie"), texts(j));
+        }
+    }
+
+    @Test
+    void aDamagedLengthFieldInTheMiddleIsCorruptionNotATornTail() throws IOException {
+        Path file = journalWith("alpha", "bravo", "charlie");
+        byte[] damaged = Files.readAllBytes(file);
+        damaged[RecordFormat.HEADER_BYTES] = (byte) 0x7f;   // "alpha" now claims a huge length
+        Files.write(file, damaged);
+        JournalCorruptedException e = assertThrows(JournalCorruptedException.class,
+                () -> AppendOnlyJournal.open(file, JournalOptions.DURABLE));
+        assertEquals(RecordFormat.HEADER_BYTES, e.offset());
+        assertArrayEquals(damaged, Files.readAllBytes(file));
+    }
+
+    @Test
+    void aFileThatIsNotAJournalIsRefused() throws IOException {
+        Path file = dir.resolve("notes.txt");
+        Files.writeString(file, "these are not the records you are looking for");
+        JournalCorruptedException e = assertThrows(JournalCorruptedException.class,
+                () -> AppendOnlyJournal.open(file, JournalOptions.DURABLE));
+        assertEquals(0, e.offset());
+    }
+
+    @Test
+    void aHeaderCutShortWhenTheJournalWasCreatedIsRewritten() throws IOException {
+        Path file = dir.resolve("new.journal");
+        Files.write(file, Arrays.copyOf(RecordFormat.header().array(), 3));
+        try (AppendOnlyJournal j = AppendOnlyJournal.open(file, JournalOptions.DURABLE)) {
+            assertEquals(List.of(), texts(j));
+            j.append(bytes("x"));
+        }
+        try (AppendOnlyJournal j = AppendOnlyJournal.open(file, JournalOptions.DURABLE)) {
+            assertEquals(List.of("x"), texts(j));
+        }
+    }
+
+    @Test
+    void aSecondOpenInTheSameProcessIsRefusedUntilTheFirstCloses() {
+        Path file = dir.resolve("trades.journal");
+        AppendOnlyJournal first = AppendOnlyJournal.open(file, JournalOptions.DURABLE);
+        JournalLockedException e = assertThrows(JournalLockedException.class,
+                () -> AppendOnlyJournal.open(file, JournalOptions.DURABLE));
+        assertEquals(ErrorCode.JOURNAL_LOCKED, e.code());
+        first.close();
+        AppendOnlyJournal.open(file, JournalOptions.DURABLE).close();
+    }
+
+    @Test
+    void anotherProcessHoldingTheJournalKeepsThisOneOut() throws Exception {
+        Path file = dir.resolve("shared.journal");
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), JournalHolderProcess.class.getName(), file.toString())
+                .redirectErrorStream(true).start();
+        try {
+            java.io.BufferedReader out = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            StringBuilder seen = new StringBuilder();
+            String line;
+            while ((line = out.readLine()) != null && !line.equals("holding")) {
+                seen.append(line).append('\n');   // e.g. SLF4J's "no provider" notice
+            }
+            assertEquals("holding", line, "the child process did not open the journal:\n" + seen);
+            assertThrows(JournalLockedException.class, () -> AppendOnlyJournal.open(file, JournalOptions.DURABLE));
+        } finally {
+            holder.destroyForcibly().waitFor();
+        }
+        // The lock dies with the process that held it, even when it is killed.
+        try (AppendOnlyJournal j = AppendOnlyJournal.open(file, JournalOptions.DURABLE)) {
+            assertEquals(List.of("from child"), texts(j));
+        }
+    }
+
+    @Test
+    void compactionKeepsExactlyTheGivenRecordsAndAppendsContinueAfterIt() {
+        Path file = journalWith("a", "b", "c", "d");
+        try (AppendOnlyJournal j = AppendOnlyJournal.open(file, JournalOptions.DURABLE)) {
+            long before = j.size();
+            j.compact(List.of(bytes("b"), bytes("d")));
+            assertTrue(j.size() < before);
+            j.append(bytes("e"));
+        }
+        try (AppendOnlyJournal j = AppendOnlyJournal.open(file, JournalOptions.DURABLE)) {
+            assertEquals(List.of("b", "d", "e"), texts(j));
+        }
+        assertFalse(Files.exists(AppendOnlyJournal.compactionFile(file)));
+    }
+
+    @Test
+    void aCompactionInterruptedBeforeItsRenameLeavesTheOldJournalIntact() throws IOException {
+        Path file = journalWith("a", "b");
+        // A crash mid-compaction leaves a partial temporary file beside an untouched journal.
+        Files.write(AppendOnlyJournal.compactionFile(file), Arrays.copyOf(Files.readAllBytes(file), 11));
+        try (AppendOnlyJournal j = AppendOnlyJournal.open(file, JournalOptions.DURABLE)) {
+            assertEquals(List.of("a", "b"), texts(j));
+        }
+        assertFalse(Files.exists(AppendOnlyJournal.compactionFile(file)));
+    }
+
+    @Test
+    void oversizedPayloadsAreRefusedBeforeAnythingIsWritten() {
+        Path file = dir.resolve("small.journal");
+        try (AppendOnlyJournal j = AppendOnlyJournal.open(file, new JournalOptions(true, 16))) {
+            long size = j.size();
+            TenderKitException e = assertThrows(TenderKitException.class, () -> j.append(new byte[17]));
+            assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
+            assertEquals(size, j.size());
+            j.append(new byte[16]);
+        }
+    }
+
+    @Test
+    void randomTruncationsNeverLoseAnAcknowledgedRecordExceptTheTornOne() throws IOException {
+        Random random = new Random(20261125);
+        List<String> written = new ArrayList<>();
+        Path file = dir.resolve("random.journal");
+        List<Long> ends = new ArrayList<>();
+        try (AppendOnlyJournal j = AppendOnlyJournal.open(file, JournalOptions.DURABLE)) {
+            for (int i = 0; i < 200; i++) {
+                byte[] p = new byte[random.nextInt(300)];
+                random.nextBytes(p);
+                String s = java.util.HexFormat.of().formatHex(p);
+                j.append(bytes(s));
+                written.add(s);
+                ends.add(j.size());
+            }
+        }
+        byte[] whole = Files.readAllBytes(file);
+        for (int trial = 0; trial < 200; trial++) {
+            int cut = RecordFormat.HEADER_BYTES + random.nextInt(whole.length - RecordFormat.HEADER_BYTES + 1);
+            Files.write(file, Arrays.copyOf(whole, cut));
+            int complete = 0;
+            while (complete < ends.size() && ends.get(complete) <= cut) {
+                complete++;
+            }
+            try (AppendOnlyJournal j = AppendOnlyJournal.open(file, JournalOptions.DURABLE)) {
+                assertEquals(written.subList(0, complete), texts(j), "cut at " + cut);
+            }
+        }
+    }
+}
