@@ -1,5 +1,9 @@
 package dev.tenderkit.core.money;
 
+import static dev.tenderkit.core.internal.InputText.describe;
+import static dev.tenderkit.core.internal.InputText.isSpace;
+import static dev.tenderkit.core.internal.InputText.quote;
+
 import dev.tenderkit.core.ErrorCode;
 import dev.tenderkit.core.InvalidInputException;
 import java.util.Locale;
@@ -46,7 +50,6 @@ public record Money(long fen) implements Comparable<Money> {
     private static final String DEFAULT_FIELD = "amount";
     private static final String EXPECTED = "expected yuan with at most two decimals, like \"88\", \"88.00\" or \"0.01\"";
     /** Longest input quoted in full in an error message; longer input is cut short. */
-    private static final int MAX_QUOTED = 64;
 
     /**
      * Checks the range.
@@ -331,10 +334,6 @@ public record Money(long fen) implements Comparable<Money> {
         return invalid(field, quote(text) + " is above the maximum of " + MAX_YUAN + ".00 yuan");
     }
 
-    private static boolean isSpace(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c);
-    }
-
     private static String hintFor(char c) {
         if (c == ',' || c == '_' || c == '\'' || isSpace(c)) {
             return "digit grouping is not allowed; ";
@@ -349,47 +348,5 @@ public record Money(long fen) implements Comparable<Money> {
             return "only ASCII digits 0-9 are allowed; ";
         }
         return "";
-    }
-
-    /** Names a character that is not an ASCII digit, safely for a log line. */
-    private static String describe(char c) {
-        String codePoint = String.format(Locale.ROOT, "U+%04X", (int) c);
-        if (isSpace(c)) {
-            return "whitespace (" + codePoint + ")";
-        }
-        if (Character.isDigit(c)) {
-            return "the non-ASCII digit '" + c + "' (" + codePoint + ")";
-        }
-        if (c > ' ' && c < 0x7F) {
-            return "'" + c + "'";
-        }
-        if (Character.isISOControl(c) || Character.isSurrogate(c)) {
-            return "the character " + codePoint;
-        }
-        return "'" + c + "' (" + codePoint + ")";
-    }
-
-    /** Quotes input for an error message: control characters escaped, very long input cut short. */
-    private static String quote(String text) {
-        return '"' + abbreviate(text) + '"';
-    }
-
-    private static String abbreviate(String text) {
-        int shown = Math.min(text.length(), MAX_QUOTED);
-        StringBuilder sb = new StringBuilder(shown + 24);
-        for (int i = 0; i < shown; i++) {
-            char c = text.charAt(i);
-            if (c == '"' || c == '\\') {
-                sb.append('\\').append(c);
-            } else if (Character.isISOControl(c) || Character.isSurrogate(c)) {
-                sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-            } else {
-                sb.append(c);
-            }
-        }
-        if (shown < text.length()) {
-            sb.append("...(").append(text.length()).append(" characters)");
-        }
-        return sb.toString();
     }
 }

@@ -1,5 +1,8 @@
 package dev.tenderkit.core.terminal;
 
+import static dev.tenderkit.core.internal.InputText.describe;
+import static dev.tenderkit.core.internal.InputText.quote;
+
 import dev.tenderkit.core.ErrorCode;
 import dev.tenderkit.core.InvalidInputException;
 import java.util.Arrays;
@@ -52,7 +55,6 @@ public final class SoftwareVersion implements Comparable<SoftwareVersion> {
             + " dot-separated numbers like \"3.2.1\", optionally with \"-rc.1\" and \"+build.5\"";
     private static final String[] NO_IDENTIFIERS = new String[0];
     private static final boolean[] NO_FLAGS = new boolean[0];
-    private static final int MAX_QUOTED = 64;
 
     private final int[] segments;
     private final String[] preRelease;
@@ -366,37 +368,5 @@ public final class SoftwareVersion implements Comparable<SoftwareVersion> {
 
     private static InvalidInputException invalid(String text, String problem) {
         return new InvalidInputException(ErrorCode.INVALID_VERSION, FIELD, quote(text) + " " + problem + "; " + EXPECTED);
-    }
-
-    /** Names a character that may not appear where it does, safely for a log line. */
-    private static String describe(char c) {
-        if (c > ' ' && c < 0x7F) {
-            return "'" + c + "'";
-        }
-        String codePoint = String.format(Locale.ROOT, "U+%04X", (int) c);
-        if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-            return "whitespace (" + codePoint + ")";
-        }
-        return "the character " + codePoint;
-    }
-
-    private static String quote(String text) {
-        int shown = Math.min(text.length(), MAX_QUOTED);
-        StringBuilder sb = new StringBuilder(shown + 24).append('"');
-        for (int i = 0; i < shown; i++) {
-            char c = text.charAt(i);
-            if (c == '"' || c == '\\') {
-                sb.append('\\').append(c);
-            } else if (Character.isISOControl(c) || Character.isSurrogate(c)) {
-                sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-            } else {
-                sb.append(c);
-            }
-        }
-        sb.append('"');
-        if (shown < text.length()) {
-            sb.append(" (cut short; ").append(text.length()).append(" characters)");
-        }
-        return sb.toString();
     }
 }

@@ -73,7 +73,7 @@ class SoftwareVersionTest {
                 Arguments.of("3. 2", "whitespace (U+0020) in segment 2"),
                 Arguments.of("3.2\n", "whitespace (U+000A) in segment 2"),
                 Arguments.of("3,2", "',' in segment 1"),
-                Arguments.of("\uFF13.2", "the character U+FF13 in segment 1"),
+                Arguments.of("\uFF13.2", "the non-ASCII digit '\uFF13' (U+FF13) in segment 1"),
                 Arguments.of("1.2.3.4.5.6.7", "has 7 numeric segments; at most 6"),
                 Arguments.of("01.2", "segment 1 with a leading zero"),
                 Arguments.of("3.02", "segment 2 with a leading zero"),
@@ -88,7 +88,7 @@ class SoftwareVersionTest {
                 Arguments.of("3.2+b..c", "empty identifier in the build metadata"),
                 Arguments.of("3.2-rc.01", "numeric pre-release identifier \"01\" with a leading zero"),
                 Arguments.of("3.2-rc_1", "'_' in the pre-release"),
-                Arguments.of("3.2-r\u00E9", "the character U+00E9 in the pre-release"),
+                Arguments.of("3.2-r\u00E9", "'\u00E9' (U+00E9) in the pre-release"),
                 Arguments.of("3.2+b+c", "'+' in the build metadata"),
                 Arguments.of("3.2-rc 1", "whitespace (U+0020) in the pre-release"));
     }

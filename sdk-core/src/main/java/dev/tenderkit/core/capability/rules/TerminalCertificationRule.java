@@ -5,7 +5,6 @@ import dev.tenderkit.core.capability.CapabilityQuery;
 import dev.tenderkit.core.capability.CapabilityRule;
 import dev.tenderkit.core.capability.Cause;
 import dev.tenderkit.core.capability.FindingSink;
-import dev.tenderkit.core.capability.MethodRequirements;
 import dev.tenderkit.core.capability.Remedy;
 import dev.tenderkit.core.capability.RuleScope;
 import dev.tenderkit.core.capability.TerminalCertification;
@@ -32,15 +31,10 @@ public final class TerminalCertificationRule implements CapabilityRule {
 
     @Override
     public void evaluate(CapabilityQuery q, FindingSink findings) {
+        if (!CertificationLookup.required(q) || CertificationLookup.minimumVersionOrNull(q) != null) {
+            return;
+        }
         PaymentMethod method = q.method();
-        MethodRequirements req = q.policy().requirementsOrNull(method);
-        if (req == null || !req.certificationRequired()) {
-            return;
-        }
-        TerminalCertification cert = q.policy().certificationOrNull(q.terminal());
-        if (cert != null && cert.minimumVersions().get(method.id()) != null) {
-            return;
-        }
         String terminal = q.terminal().displayName();
         findings.block(Cause.TERMINAL_NOT_CERTIFIED,
                 LocalizedText.of(terminal + " 的收银软件未接入或未通过 " + method.name().zh() + " 认证",

@@ -5,10 +5,8 @@ import dev.tenderkit.core.capability.CapabilityQuery;
 import dev.tenderkit.core.capability.CapabilityRule;
 import dev.tenderkit.core.capability.Cause;
 import dev.tenderkit.core.capability.FindingSink;
-import dev.tenderkit.core.capability.MethodRequirements;
 import dev.tenderkit.core.capability.Remedy;
 import dev.tenderkit.core.capability.RuleScope;
-import dev.tenderkit.core.capability.TerminalCertification;
 import dev.tenderkit.core.method.PaymentMethod;
 import dev.tenderkit.core.terminal.SoftwareVersion;
 
@@ -30,16 +28,11 @@ public final class TerminalSoftwareVersionRule implements CapabilityRule {
 
     @Override
     public void evaluate(CapabilityQuery q, FindingSink findings) {
+        if (!CertificationLookup.required(q)) {
+            return;
+        }
         PaymentMethod method = q.method();
-        MethodRequirements req = q.policy().requirementsOrNull(method);
-        if (req == null || !req.certificationRequired()) {
-            return;
-        }
-        TerminalCertification cert = q.policy().certificationOrNull(q.terminal());
-        if (cert == null) {
-            return;
-        }
-        SoftwareVersion min = cert.minimumVersions().get(method.id());
+        SoftwareVersion min = CertificationLookup.minimumVersionOrNull(q);
         SoftwareVersion current = q.terminal().softwareVersion();
         if (min == null || !current.isBelow(min)) {
             return;
