@@ -202,7 +202,8 @@ class CapabilityPolicyReaderTest {
                 reject("content after the document is refused", POLICY + "{}\n",
                         "", 28, 1, "{}", "unexpected content after the end of the document"),
                 reject("a repeated key is reported at its second occurrence",
-                        edit("\"version\": \"2026.11.3\",", "\"version\": \"2026.11.3\",\n  \"version\": \"2026.11.4\","),
+                        edit("\"version\": \"2026.11.3\",",
+                                "\"version\": \"2026.11.3\",\n  \"version\": \"2026.11.4\","),
                         "/version", 4, 3, "\"version\"", "duplicate field \"version\""),
                 reject("a repeated key deep in the document is reported at its path",
                         edit("\"alipay\": {},", "\"alipay\": {},\n        \"alipay\": {},"),
@@ -256,7 +257,8 @@ class CapabilityPolicyReaderTest {
 
                 // methods
                 reject("an unknown method id in \"methods\" is refused",
-                        edit("\"alipay.huabei\": { \"certificationRequired\"", "\"alipay.huabai\": { \"certificationRequired\""),
+                        edit("\"alipay.huabei\": { \"certificationRequired\"",
+                                "\"alipay.huabai\": { \"certificationRequired\""),
                         "/methods/alipay.huabai", 7, 22, "{", "unknown payment method \"alipay.huabai\""),
                 reject("an unknown field in a method's requirements is refused",
                         edit("\"certificationRequired\": true, \"minAmount\"", "\"certified\": true, \"minAmount\""),
@@ -281,7 +283,8 @@ class CapabilityPolicyReaderTest {
                         "/terminals/0/certified/alipay", 10, 69, "2.0", "expected a string, found the number 2.0"),
                 reject("the same brand and model twice, ignoring case, is refused at the second entry",
                         edit("\"3.2.0\" } }\n", "\"3.2.0\" } },\n"
-                                + "    { \"brand\": \"SUNMI\", \"model\": \"p2 pro\", \"certified\": { \"alipay\": \"2.1.0\" } }\n"),
+                                + "    { \"brand\": \"SUNMI\", \"model\": \"p2 pro\","
+                                + " \"certified\": { \"alipay\": \"2.1.0\" } }\n"),
                         "/terminals/1", 11, 5, "{ \"brand\": \"SUNMI\"", "terminal SUNMI p2 pro is listed twice"),
                 reject("brand and model compare as the resolver compares them (İ matches i)",
                         edit("\"3.2.0\" } }\n", "\"3.2.0\" } },\n"
@@ -353,13 +356,16 @@ class CapabilityPolicyReaderTest {
                         edit("\"maxAmount\": \"20000.00\"", "\"maxAmount\": \"20000.005\""),
                         "/channels/0/offers/alipay.huabei/maxAmount", 22, 93, "\"20000.005\"", "has 3 decimals"),
                 reject("a negative limit is refused",
-                        edit("qualificationRequired\": true, \"minAmount\": \"1.00\"", "qualificationRequired\": true, \"minAmount\": \"-1.00\""),
+                        edit("qualificationRequired\": true, \"minAmount\": \"1.00\"",
+                                "qualificationRequired\": true, \"minAmount\": \"-1.00\""),
                         "/channels/0/offers/alipay.huabei/minAmount", 22, 72, "\"-1.00\"", "has a sign"),
                 reject("a zero channel limit is refused",
-                        edit("qualificationRequired\": true, \"minAmount\": \"1.00\"", "qualificationRequired\": true, \"minAmount\": \"0.00\""),
+                        edit("qualificationRequired\": true, \"minAmount\": \"1.00\"",
+                                "qualificationRequired\": true, \"minAmount\": \"0.00\""),
                         "/channels/0/offers/alipay.huabei/minAmount", 22, 72, "\"0.00\"", "must be a positive amount"),
                 reject("an offering's minimum above its maximum is refused at the offering",
-                        edit("qualificationRequired\": true, \"minAmount\": \"1.00\"", "qualificationRequired\": true, \"minAmount\": \"30000.00\""),
+                        edit("qualificationRequired\": true, \"minAmount\": \"1.00\"",
+                                "qualificationRequired\": true, \"minAmount\": \"30000.00\""),
                         "/channels/0/offers/alipay.huabei", 22, 26, "{ \"qualificationRequired\"",
                         "minimum 30000.00 is above maximum 20000.00"),
                 reject("a channel id may appear once",
@@ -375,7 +381,8 @@ class CapabilityPolicyReaderTest {
                         "/channels/0/licence", 19, 75, "\"PAYMENT_INSTITUTE\"",
                         "unknown value \"PAYMENT_INSTITUTE\"; expected one of [BANK_ACQUIRER"),
                 reject("a channel needs offers",
-                        edit(",\n      \"offers\": {\n        \"alipay\": {},\n        \"alipay.huabei\": { \"qualificationRequired\": true,"
+                        edit(",\n      \"offers\": {\n        \"alipay\": {},\n"
+                                + "        \"alipay.huabei\": { \"qualificationRequired\": true,"
                                 + " \"minAmount\": \"1.00\", \"maxAmount\": \"20000.00\" } } }", " }"),
                         "/channels/0", 19, 5, "{ \"id\"", "missing required field \"offers\""),
 

@@ -115,7 +115,8 @@ class CheckoutDescriptionReaderTest {
         assertEquals(Optional.of(LocalDate.of(2026, 11, 18)), pending.submittedOn());
         Qualification rejected = scenarios.get(4).context().merchant().qualification("lakala", "huabei").orElseThrow();
         assertEquals(ReviewStatus.REJECTED, rejected.status());
-        assertEquals(Optional.of("经营场所照片与营业执照地址不符 storefront photo does not match the licence address"),
+        assertEquals(
+                Optional.of("经营场所照片与营业执照地址不符 storefront photo does not match the licence address"),
                 rejected.rejectionReason());
         assertEquals(List.of(), scenarios.get(6).context().merchant().qualifications());
 

@@ -99,7 +99,8 @@ class JsonDocumentParserTest {
         Arrays.fill(big, (byte) ' ');
         InputStream in = new ByteArrayInputStream(big);
 
-        MalformedDocumentException e = assertThrows(MalformedDocumentException.class, () -> parser.parse(in, "big.json"));
+        MalformedDocumentException e = assertThrows(MalformedDocumentException.class,
+                () -> parser.parse(in, "big.json"));
 
         assertEquals("the document is larger than 16 MiB", e.problem());
     }
