@@ -24,6 +24,8 @@ import dev.tenderkit.core.terminal.SoftwareVersion;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,6 +34,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads the platform policy document ({@code "schema": "tenderkit.capability-policy/1"}) with
@@ -74,21 +77,42 @@ public final class CapabilityPolicyReader {
         if (!SCHEMA.equals(schema.string())) {
             throw schema.error("unsupported schema \"" + schema.string() + "\"; this version reads \"" + SCHEMA + "\"");
         }
+        String version = root.required("version").text();
+        JsonNode issuedAtNode = root.required("issuedAt");
+        Instant issuedAt = instant(issuedAtNode);
+        JsonNode maxAgeNode = root.required("maxAge");
+        Duration maxAge = positive(maxAgeNode);
+        // The policy keeps its expiry in epoch milliseconds; say which field overflows it here
+        // rather than let an ArithmeticException escape from build().
+        long issuedAtMillis;
+        try {
+            issuedAtMillis = issuedAt.toEpochMilli();
+        } catch (ArithmeticException e) {
+            throw issuedAtNode.error("is too far from 1970 to be an issue time, found \"" + issuedAtNode.string()
+                    + "\"", e);
+        }
+        try {
+            Math.addExact(issuedAtMillis, maxAge.toMillis());
+        } catch (ArithmeticException e) {
+            throw maxAgeNode.error("is too long: the policy would expire more than 292 million years after "
+                    + "1970; found \"" + maxAgeNode.string() + "\"", e);
+        }
         CapabilityPolicy.Builder b = CapabilityPolicy.builder()
-                .version(root.required("version").text())
-                .issuedAt(instant(root.required("issuedAt")))
-                .maxAge(positive(root.required("maxAge")))
+                .version(version)
+                .issuedAt(issuedAt)
+                .maxAge(maxAge)
                 .sample(root.optional("sample").map(JsonNode::bool).orElse(false));
         root.optional("methods").ifPresent(methods -> {
             for (Map.Entry<String, JsonNode> e : methods.fields().entrySet()) {
                 b.methodRequirements(methodRequirements(method(e.getValue(), e.getKey()), e.getValue()));
             }
         });
-        Set<String> certified = new HashSet<>();
+        // The same comparison as the policy's brand/model index, so that every pair it would refuse
+        // as a duplicate is reported here, at the entry.
+        Set<String> certified = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         for (JsonNode t : root.optional("terminals").map(JsonNode::elements).orElse(List.of())) {
             TerminalCertification c = certification(t);
-            if (!certified.add(c.brand().toLowerCase(java.util.Locale.ROOT) + "\u0000"
-                    + c.model().toLowerCase(java.util.Locale.ROOT))) {
+            if (!certified.add(c.brand() + "\u0000" + c.model())) {
                 throw t.error("terminal " + c.displayName() + " is listed twice; merge the entries");
             }
             b.certification(c);
@@ -118,8 +142,8 @@ public final class CapabilityPolicyReader {
         }
     }
 
-    private static java.time.Duration positive(JsonNode node) {
-        java.time.Duration d = duration(node);
+    private static Duration positive(JsonNode node) {
+        Duration d = duration(node);
         if (d.isNegative() || d.isZero()) {
             throw node.error("must be a positive duration, found " + node.string());
         }

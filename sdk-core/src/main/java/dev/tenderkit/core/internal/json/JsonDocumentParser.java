@@ -2,7 +2,6 @@ package dev.tenderkit.core.internal.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -18,26 +17,28 @@ import java.util.Map;
 
 /**
  * Parses a JSON document with jackson-core's streaming parser into {@link JsonNode}s that carry
- * their JSON Pointer, line and column. Strict: duplicate keys, trailing content, comments and
- * non-standard numbers are errors. Documents are bounded (nesting depth, string and document
- * length) so that a hostile file cannot exhaust memory. Thread-safe.
+ * their JSON Pointer, line and column (1-based; columns count characters, not UTF-8 bytes).
+ * Strict: duplicate keys, trailing content, comments and non-standard numbers are errors.
+ * Documents are bounded (nesting depth, string and document length) so that a hostile file cannot
+ * exhaust memory. Thread-safe.
  */
 public final class JsonDocumentParser {
     private static final int MAX_DEPTH = 64;
-    private static final long MAX_DOCUMENT_CHARS = 16L * 1024 * 1024;
+    private static final int MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
 
     private final JsonFactory factory;
 
     /** Creates a parser with TenderKit's strict settings. */
     public JsonDocumentParser() {
+        // Duplicate keys are detected while building the tree, not by jackson, whose error points
+        // after the repeated name instead of at it.
         this.factory = JsonFactory.builder()
-                .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(com.fasterxml.jackson.core.StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_DEPTH)
                         .maxStringLength(1024 * 1024)
                         .maxNumberLength(64)
-                        .maxDocumentLength(MAX_DOCUMENT_CHARS)
+                        .maxDocumentLength(MAX_DOCUMENT_BYTES)
                         .build())
                 .build();
     }
@@ -46,39 +47,62 @@ public final class JsonDocumentParser {
      * @param in the document, UTF-8 (or UTF-16/32 with BOM detection); not closed
      * @param source the document's name for error messages, e.g. a file path
      * @return the root node
-     * @throws MalformedDocumentException naming the line, column and path of the first problem
+     * @throws MalformedDocumentException naming the line, column and path of the first problem;
+     *     columns count characters, not bytes
      * @throws UncheckedIOException if reading fails
      */
     public JsonNode parse(InputStream in, String source) {
-        try (JsonParser p = factory.createParser(in)) {
-            p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
-            JsonToken first = p.nextToken();
-            if (first == null) {
-                throw new MalformedDocumentException(source, "", 1, 1, "the document is empty");
+        byte[] document;
+        try {
+            // Held whole so that byte columns can be turned into character columns.
+            document = in.readNBytes(MAX_DOCUMENT_BYTES + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + source + " failed", e);
+        }
+        if (document.length > MAX_DOCUMENT_BYTES) {
+            throw new MalformedDocumentException(source, "", -1, -1, "the document is larger than "
+                    + MAX_DOCUMENT_BYTES / (1024 * 1024) + " MiB");
+        }
+        CharacterColumns columns = new CharacterColumns(document);
+        try (JsonParser p = factory.createParser(document)) {
+            try {
+                return parse(p, source, columns);
+            } catch (JsonProcessingException e) {
+                throw syntaxError(source, e, p, columns);
             }
-            JsonNode root = read(p, source, "");
-            JsonToken extra = p.nextToken();
-            if (extra != null) {
-                JsonLocation loc = p.currentTokenLocation();
-                throw new MalformedDocumentException(source, "", loc.getLineNr(), loc.getColumnNr(),
-                        "unexpected content after the end of the document");
-            }
-            return root;
         } catch (JsonProcessingException e) {
-            throw syntaxError(source, e);
+            throw syntaxError(source, e, null, columns);
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + source + " failed", e);
         }
     }
 
-    private static MalformedDocumentException syntaxError(String source, JsonProcessingException e) {
-        JsonLocation loc = e.getLocation();
-        String path = "";
-        if (e instanceof JsonParseException pe && pe.getProcessor() != null) {
-            path = pointer(pe.getProcessor());
+    private JsonNode parse(JsonParser p, String source, CharacterColumns columns) throws IOException {
+        p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+        JsonToken first = p.nextToken();
+        if (first == null) {
+            throw new MalformedDocumentException(source, "", 1, 1, "the document is empty");
         }
+        JsonNode root = read(p, source, columns, "");
+        JsonToken extra = p.nextToken();
+        if (extra != null) {
+            JsonLocation loc = p.currentTokenLocation();
+            throw new MalformedDocumentException(source, "", loc.getLineNr(), columns.of(loc),
+                    "unexpected content after the end of the document");
+        }
+        return root;
+    }
+
+    private static MalformedDocumentException syntaxError(String source, JsonProcessingException e, JsonParser p,
+            CharacterColumns columns) {
+        JsonLocation loc = e.getLocation();
+        if (loc == null && p != null) {
+            // Constraint violations (nesting too deep) carry no location; the parser's is where it stopped.
+            loc = p.currentLocation();
+        }
+        String path = p == null ? "" : pointer(p);
         return new MalformedDocumentException(source, path, loc == null ? -1 : loc.getLineNr(),
-                loc == null ? -1 : loc.getColumnNr(), "invalid JSON: " + e.getOriginalMessage(), e);
+                loc == null ? -1 : columns.of(loc), "invalid JSON: " + e.getOriginalMessage(), e);
     }
 
     private static String pointer(JsonParser parser) {
@@ -90,18 +114,24 @@ public final class JsonDocumentParser {
         }
     }
 
-    private JsonNode read(JsonParser p, String source, String path) throws IOException {
+    private JsonNode read(JsonParser p, String source, CharacterColumns columns, String path) throws IOException {
         JsonLocation loc = p.currentTokenLocation();
         int line = loc.getLineNr();
-        int col = loc.getColumnNr();
+        int col = columns.of(loc);
         JsonToken t = p.currentToken();
         switch (t) {
             case START_OBJECT: {
                 Map<String, JsonNode> fields = new LinkedHashMap<>();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
+                    String fieldPath = path + "/" + escape(name);
+                    if (fields.containsKey(name)) {
+                        JsonLocation at = p.currentTokenLocation();
+                        throw new MalformedDocumentException(source, fieldPath, at.getLineNr(), columns.of(at),
+                                "duplicate field \"" + name + "\"; a field may appear only once in an object");
+                    }
                     p.nextToken();
-                    fields.put(name, read(p, source, path + "/" + escape(name)));
+                    fields.put(name, read(p, source, columns, fieldPath));
                 }
                 return new JsonNode(source, path, line, col, JsonNode.Kind.OBJECT, null, fields, null);
             }
@@ -109,7 +139,7 @@ public final class JsonDocumentParser {
                 List<JsonNode> elements = new ArrayList<>();
                 int i = 0;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    elements.add(read(p, source, path + "/" + i++));
+                    elements.add(read(p, source, columns, path + "/" + i++));
                 }
                 return new JsonNode(source, path, line, col, JsonNode.Kind.ARRAY, null, null, elements);
             }

@@ -47,8 +47,9 @@ public final class JsonValues {
 
     /** @return the software version */
     public static SoftwareVersion version(JsonNode node) {
+        String text = node.string();
         try {
-            return SoftwareVersion.parse(node.string());
+            return SoftwareVersion.parse(text);
         } catch (TenderKitException e) {
             throw node.error(e.getMessage(), e);
         }
