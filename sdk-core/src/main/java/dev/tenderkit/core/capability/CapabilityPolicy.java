@@ -266,6 +266,12 @@ public final class CapabilityPolicy {
             if (maxAge == null || maxAge.isNegative() || maxAge.isZero()) {
                 throw new ConfigurationException("maxAge", "a policy needs a positive maximum age, got " + maxAge);
             }
+            try {
+                Math.addExact(issuedAt.toEpochMilli(), maxAge.toMillis());
+            } catch (ArithmeticException e) {
+                throw new ConfigurationException("maxAge", "issue time " + issuedAt + " plus maximum age " + maxAge
+                        + " is beyond what TenderKit can represent");
+            }
             return new CapabilityPolicy(this);
         }
     }

@@ -25,6 +25,9 @@ public record TerminalCertification(String brand, String model, Map<String, Soft
         if (model == null || model.isBlank()) {
             throw new InvalidInputException("model", "must not be blank (use \"*\" for every model)");
         }
+        // Stripped like TerminalProfile's, so " Sunmi" in a policy still matches a Sunmi terminal.
+        brand = brand.strip();
+        model = model.strip();
         minimumVersions = Map.copyOf(minimumVersions);
     }
 

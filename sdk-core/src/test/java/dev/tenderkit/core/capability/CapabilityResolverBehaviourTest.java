@@ -253,4 +253,18 @@ class CapabilityResolverBehaviourTest {
         ConfigurationException e = assertThrows(ConfigurationException.class, b::build);
         assertTrue(e.getMessage().contains("certified twice"), e.getMessage());
     }
+
+    @Test
+    void aPolicyWhoseExpiryCannotBeRepresentedIsRefusedNamingMaxAge() {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> CapabilityPolicy.builder()
+                .version("v").issuedAt(java.time.Instant.MAX).maxAge(Duration.ofDays(1)).build());
+        assertEquals("maxAge", e.setting());
+    }
+
+    @Test
+    void certificationBrandAndModelAreStrippedLikeTheTerminalsOwn() {
+        TerminalCertification c = new TerminalCertification(" Sunmi ", " P2 Pro\t", Map.of());
+        assertEquals("Sunmi", c.brand());
+        assertEquals("P2 Pro", c.model());
+    }
 }
