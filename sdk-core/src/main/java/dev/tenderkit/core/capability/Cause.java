@@ -3,7 +3,8 @@ package dev.tenderkit.core.capability;
 /**
  * Why a payment method is refused, in a vocabulary shared by the capability resolver (before an
  * attempt) and by the wallet adapters (mapping a wallet's error after an attempt). The constant
- * names are the stable cause codes: they are never renamed or reused.
+ * names are the stable cause codes: they are never renamed or reused. {@link #party()} tells
+ * buyer-side causes (not the merchant's to fix) from merchant-side ones.
  */
 public enum Cause {
     /** This brand/model's software is not integrated with the wallet feature. */
@@ -33,7 +34,15 @@ public enum Cause {
     /** The platform policy data is older than allowed. */
     POLICY_STALE(Party.PLATFORM),
     /** A vendor- or module-supplied rule refused for a reason outside this vocabulary. */
-    OTHER(Party.PLATFORM);
+    OTHER(Party.PLATFORM),
+    /** After an attempt: the buyer's balance or credit line does not cover the amount. */
+    BUYER_INSUFFICIENT_FUNDS(Party.BUYER),
+    /** After an attempt: the payment code is invalid, expired or already used; ask for a fresh one. */
+    BUYER_PAYMENT_CODE_INVALID(Party.BUYER),
+    /** After an attempt: the wallet declined the buyer (risk control, account restricted, buyer cancelled). */
+    BUYER_PAYMENT_DECLINED(Party.BUYER),
+    /** After an attempt: the gateway refused for a merchant-side reason outside this vocabulary; see its raw code. */
+    GATEWAY_REJECTED(Party.CHANNEL);
 
     private final Party party;
 

@@ -1,0 +1,47 @@
+package dev.tenderkit.core.payment;
+
+import dev.tenderkit.core.money.Money;
+import java.util.Objects;
+
+/** The answer to a refund query. */
+public sealed interface RefundQueryResult {
+
+    /**
+     * The refund was made.
+     *
+     * @param amount its amount
+     * @param raw the gateway's code
+     */
+    record Refunded(Money amount, GatewayCode raw) implements RefundQueryResult {
+        /** Validates. */
+        public Refunded {
+            Objects.requireNonNull(amount, "amount");
+            Objects.requireNonNull(raw, "raw");
+        }
+    }
+
+    /**
+     * The gateway has no such refund: the request never reached it, and may be sent again with the
+     * same refund request number.
+     *
+     * @param raw the gateway's code
+     */
+    record NotFound(GatewayCode raw) implements RefundQueryResult {
+        /** Validates. */
+        public NotFound {
+            Objects.requireNonNull(raw, "raw");
+        }
+    }
+
+    /**
+     * No verified answer: ask again later.
+     *
+     * @param reason what went wrong
+     */
+    record Unknown(String reason) implements RefundQueryResult {
+        /** Validates. */
+        public Unknown {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+}
