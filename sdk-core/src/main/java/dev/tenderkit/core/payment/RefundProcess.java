@@ -1,0 +1,156 @@
+package dev.tenderkit.core.payment;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One refund's way: journal the request, send it, and on an unknown answer query it (resending
+ * with the same refund number when the gateway has never heard of it) until confirmed.
+ */
+final class RefundProcess {
+    private static final Logger LOG = LoggerFactory.getLogger(RefundProcess.class);
+
+    private final PaymentEngine engine;
+    private final PaymentGateway gateway;
+    private final TradeRecord trade;
+    private final CompletableFuture<RefundOutcome> outcome = new CompletableFuture<>();
+    private RefundRecord record;
+    private int retries;
+
+    RefundProcess(PaymentEngine engine, PaymentGateway gateway, TradeRecord trade, RefundRecord record) {
+        this.engine = engine;
+        this.gateway = gateway;
+        this.trade = trade;
+        this.record = record;
+    }
+
+    CompletableFuture<RefundOutcome> outcome() {
+        return outcome;
+    }
+
+    RefundRecord record() {
+        return record;
+    }
+
+    void start() {
+        step(() -> {
+            if (save(record)) {
+                send();
+            }
+        });
+    }
+
+    void resume() {
+        step(this::query);
+    }
+
+    private void send() {
+        RefundRequest request = new RefundRequest(trade.ref(), record.refundRequestNo(), record.amount(),
+                trade.amount(), record.reason());
+        RefundResult result = call(() -> gateway.refund(request), RefundResult.Unknown::new);
+        if (result instanceof RefundResult.Refunded) {
+            refunded();
+        } else if (result instanceof RefundResult.Declined d) {
+            if (save(record.advance(RefundState.FAILED, Optional.of(d.error()), Optional.empty(), engine.now()))) {
+                finish(new RefundOutcome.Failed(record, d.error()));
+            }
+        } else if (result instanceof RefundResult.Unknown u) {
+            retryLater(u.reason());
+        } else {
+            throw new IllegalStateException("unexpected gateway result " + result);
+        }
+    }
+
+    private void query() {
+        RefundQueryResult result = call(() -> gateway.queryRefund(trade.ref(), record.refundRequestNo()),
+                RefundQueryResult.Unknown::new);
+        if (result instanceof RefundQueryResult.Refunded) {
+            refunded();
+        } else if (result instanceof RefundQueryResult.NotFound) {
+            send();   // never arrived: the same refund number makes resending safe
+        } else if (result instanceof RefundQueryResult.Unknown u) {
+            retryLater(u.reason());
+        } else {
+            throw new IllegalStateException("unexpected gateway result " + result);
+        }
+    }
+
+    private void retryLater(String problem) {
+        if (!save(record.advance(RefundState.REQUESTED, Optional.empty(), Optional.of(problem), engine.now()))) {
+            return;
+        }
+        Duration delay = gateway.timing().reversalDelay(retries++);
+        LOG.warn("refund {} of trade {}: outcome unknown ({}); querying again in {}", record.refundRequestNo(),
+                record.outTradeNo(), problem, delay);
+        engine.schedule(() -> step(this::query), delay);
+    }
+
+    private void refunded() {
+        if (!save(record.advance(RefundState.REFUNDED, Optional.empty(), Optional.empty(), engine.now()))) {
+            return;
+        }
+        TradeRecord latest = engine.trade(trade.outTradeNo()).orElse(trade);
+        dev.tenderkit.core.money.Money total = dev.tenderkit.core.money.Money.ZERO;
+        for (RefundRecord r : engine.refunds(trade.outTradeNo())) {
+            if (r.state() == RefundState.REFUNDED) {
+                total = total.plus(r.amount());
+            }
+        }
+        try {
+            engine.save(latest.withRefunded(total, engine.now()));
+        } catch (RuntimeException e) {
+            LOG.error("refund {} of trade {} is done but the trade's refunded total could not be journaled",
+                    record.refundRequestNo(), record.outTradeNo(), e);
+            engine.finished(this);
+            outcome.completeExceptionally(e);
+            return;
+        }
+        finish(new RefundOutcome.Refunded(record));
+    }
+
+    private void finish(RefundOutcome result) {
+        engine.finished(this);
+        outcome.complete(result);
+    }
+
+    private boolean save(RefundRecord next) {
+        try {
+            engine.save(next);
+            record = next;
+            return true;
+        } catch (RuntimeException e) {
+            LOG.error("refund {} of trade {}: journaling failed; recover() will settle it", next.refundRequestNo(),
+                    next.outTradeNo(), e);
+            engine.finished(this);
+            outcome.completeExceptionally(e);
+            return false;
+        }
+    }
+
+    private void step(Runnable body) {
+        try {
+            body.run();
+        } catch (RuntimeException e) {
+            LOG.error("refund {} of trade {}: unexpected failure; recover() will settle it", record.refundRequestNo(),
+                    record.outTradeNo(), e);
+            engine.finished(this);
+            outcome.completeExceptionally(e);
+        }
+    }
+
+    private <T> T call(Supplier<T> gatewayCall, Function<String, T> unknown) {
+        try {
+            T result = gatewayCall.get();
+            return result != null ? result : unknown.apply("gateway " + gateway.id() + " returned no result");
+        } catch (RuntimeException e) {
+            LOG.warn("refund {}: gateway {} threw; treating the outcome as unknown", record.refundRequestNo(),
+                    gateway.id(), e);
+            return unknown.apply("gateway " + gateway.id() + " threw " + e);
+        }
+    }
+}
