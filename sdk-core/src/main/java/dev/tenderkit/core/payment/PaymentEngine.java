@@ -65,6 +65,8 @@ public final class PaymentEngine {
     private final ZoneOffset businessZone;
     private final OutTradeNumbers numbers;
     private final Map<String, TradeProcess> inFlight = new ConcurrentHashMap<>();
+    /** Trades admitted but maybe not yet journaled, by order id: a second request joins them. */
+    private final Map<String, TradeProcess> inFlightByOrder = new ConcurrentHashMap<>();
     private final Map<String, RefundProcess> refundsInFlight = new ConcurrentHashMap<>();
     private final Object admission = new Object();
 
@@ -129,8 +131,7 @@ public final class PaymentEngine {
                     request.installments(), code.masked(), TradeState.CREATED, now, now,
                     now.plus(gateway.timing().buyerDeadline()), Optional.empty(), Optional.empty(), Optional.empty(),
                     Optional.empty(), 0, Optional.empty(), Money.ZERO, 0);
-            TradeProcess process = new TradeProcess(this, gateway, method, intent);
-            inFlight.put(intent.outTradeNo(), process);
+            TradeProcess process = track(new TradeProcess(this, gateway, method, intent));
             scheduler.schedule(() -> process.startBarcode(code, route.creditAllowed()), Duration.ZERO);
             return process.outcome();
         }
@@ -153,7 +154,7 @@ public final class PaymentEngine {
                     + request.validity());
         }
         synchronized (admission) {
-            if (store.findByOrderId(request.orderId()).isPresent()) {
+            if (inFlightByOrder.containsKey(request.orderId()) || store.findByOrderId(request.orderId()).isPresent()) {
                 throw new InvalidInputException("orderId", "order " + request.orderId()
                         + " already has a trade; look it up with trade(...) instead of starting another");
             }
@@ -168,8 +169,7 @@ public final class PaymentEngine {
                     route.channel().id(), gateway.id(), request.method().id(), request.amount(), request.subject(),
                     Optional.empty(), "", TradeState.CREATED, now, now, now.plus(request.validity()), Optional.empty(),
                     Optional.empty(), Optional.empty(), Optional.empty(), 0, Optional.empty(), Money.ZERO, 0);
-            TradeProcess process = new TradeProcess(this, gateway, request.method(), intent);
-            inFlight.put(intent.outTradeNo(), process);
+            TradeProcess process = track(new TradeProcess(this, gateway, request.method(), intent));
             CompletableFuture<String> code = new CompletableFuture<>();
             PrecreateRequest precreate = new PrecreateRequest(intent.ref(), request.amount(), request.subject(),
                     request.method(), request.validity(), route.creditAllowed());
@@ -305,9 +305,14 @@ public final class PaymentEngine {
 
     private TradeProcess resume(TradeRecord t) {
         PaymentMethod method = resolver.registry().find(t.methodId()).orElse(PaymentMethods.ALIPAY);
-        TradeProcess process = new TradeProcess(this, gateway(t), method, t);
-        inFlight.put(t.outTradeNo(), process);
+        TradeProcess process = track(new TradeProcess(this, gateway(t), method, t));
         scheduler.schedule(process::resume, Duration.ZERO);
+        return process;
+    }
+
+    private TradeProcess track(TradeProcess process) {
+        inFlight.put(process.outTradeNo(), process);
+        inFlightByOrder.put(process.orderId(), process);
         return process;
     }
 
@@ -362,6 +367,7 @@ public final class PaymentEngine {
 
     void finished(TradeProcess process) {
         inFlight.remove(process.outTradeNo(), process);
+        inFlightByOrder.remove(process.orderId(), process);
     }
 
     void finished(RefundProcess process) {
@@ -412,6 +418,10 @@ public final class PaymentEngine {
     }
 
     private Optional<CompletableFuture<TradeOutcome>> existingTrade(String orderId) {
+        TradeProcess admitted = inFlightByOrder.get(orderId);
+        if (admitted != null) {
+            return Optional.of(admitted.outcome());
+        }
         Optional<TradeRecord> existing = store.findByOrderId(orderId);
         if (existing.isEmpty()) {
             return Optional.empty();

@@ -44,6 +44,10 @@ final class TradeProcess {
         return record.outTradeNo();
     }
 
+    String orderId() {
+        return record.orderId();
+    }
+
     /** Journals the intent, then sends the barcode payment. Runs on the scheduler. */
     void startBarcode(PaymentCode code, boolean creditAllowed) {
         step(() -> {

@@ -1,0 +1,145 @@
+package dev.tenderkit.core.payment;
+
+import dev.tenderkit.core.LocalizedText;
+import dev.tenderkit.core.capability.CapabilityPolicy;
+import dev.tenderkit.core.capability.CapabilityResolver;
+import dev.tenderkit.core.capability.CheckoutContext;
+import dev.tenderkit.core.channel.ChannelOffering;
+import dev.tenderkit.core.channel.ChannelProfile;
+import dev.tenderkit.core.channel.LicenceKind;
+import dev.tenderkit.core.merchant.MerchantProfile;
+import dev.tenderkit.core.merchant.Qualification;
+import dev.tenderkit.core.method.PaymentMethod;
+import dev.tenderkit.core.method.PaymentMethods;
+import dev.tenderkit.core.payment.journal.JournalOptions;
+import dev.tenderkit.core.payment.journal.JournalTransactionStore;
+import dev.tenderkit.core.terminal.Connectivity;
+import dev.tenderkit.core.terminal.Peripheral;
+import dev.tenderkit.core.terminal.SoftwareVersion;
+import dev.tenderkit.core.terminal.TerminalProfile;
+import dev.tenderkit.core.time.ManualTaskScheduler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A terminal with a payment engine on a real journal file, a scripted wallet and virtual time.
+ * {@link #restart()} throws the engine away as a crash would (pending steps are lost with their
+ * scheduler) and starts a new one on the same journal and the same wallet.
+ */
+final class EngineHarness implements AutoCloseable {
+    static final Instant START = Instant.parse("2026-11-25T02:00:00Z");
+    static final String ALIPAY_CODE = "281234567890123456";
+    static final String WAITING_CODE = "281111111111111111";
+    static final String NEVER_CODE = "282222222222222222";
+    static final String POOR_CODE = "283333333333333333";
+
+    final Path journalFile;
+    final ScriptedGateway gateway;
+    final List<TradeRecord> changes = new ArrayList<>();
+    final List<TradeRecord> attention = new ArrayList<>();
+    final boolean durable;
+    ManualTaskScheduler scheduler;
+    JournalTransactionStore store;
+    PaymentEngine engine;
+    TransactionStore storeSeenByEngine;
+    private final CapabilityResolver resolver;
+    private final CheckoutContext context;
+    private final java.util.function.UnaryOperator<TransactionStore> storeWrapper;
+
+    EngineHarness(Path dir) {
+        this(dir, false, s -> s);
+    }
+
+    EngineHarness(Path dir, boolean durable, java.util.function.UnaryOperator<TransactionStore> storeWrapper) {
+        this.journalFile = dir.resolve("trades.journal");
+        this.durable = durable;
+        this.storeWrapper = storeWrapper;
+        this.scheduler = new ManualTaskScheduler(START);
+        this.gateway = new ScriptedGateway(scheduler.clock())
+                .buyer(WAITING_CODE, ScriptedGateway.Buyer.PAYS_AFTER_TWO_QUERIES)
+                .buyer(NEVER_CODE, ScriptedGateway.Buyer.NEVER_PAYS)
+                .buyer(POOR_CODE, ScriptedGateway.Buyer.INSUFFICIENT_FUNDS)
+                .requireJournaled(this::journaledOnDisk);
+        this.resolver = CapabilityResolver.builder().policy(policy()).clock(scheduler.clock()).serviceLoader(false)
+                .build();
+        this.context = CheckoutContext.of(new TerminalProfile("Sunmi", "P2 Pro", "SN1", SoftwareVersion.parse("3.4"),
+                EnumSet.allOf(Peripheral.class), Set.of(Connectivity.WIFI), Set.of()),
+                new MerchantProfile("M1", "Test", "5411", List.of("lakala"),
+                        List.of(Qualification.approved("lakala", "huabei"),
+                                Qualification.approved("lakala", "huabei_installment"))));
+        start();
+    }
+
+    private static CapabilityPolicy policy() {
+        List<ChannelOffering> offers = new ArrayList<>();
+        for (PaymentMethod m : PaymentMethods.standardRegistry().all()) {
+            if (!m.equals(PaymentMethods.WECHAT_PAY_CREDIT) && !m.equals(PaymentMethods.ECNY)) {   // e-CNY: refused
+                offers.add(ChannelOffering.of(m, m.product().startsWith("huabei")));
+            }
+        }
+        return CapabilityPolicy.builder().version("engine-test").issuedAt(START).maxAge(Duration.ofDays(365))
+                .channel(new ChannelProfile("lakala", LocalizedText.of("拉卡拉", "Lakala"),
+                        LicenceKind.PAYMENT_INSTITUTION, offers))
+                .build();
+    }
+
+    private boolean journaledOnDisk(String outTradeNo) {
+        try {
+            return new String(Files.readAllBytes(journalFile), StandardCharsets.ISO_8859_1).contains(outTradeNo);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void start() {
+        store = JournalTransactionStore.open(journalFile, scheduler.clock(),
+                new JournalOptions(durable, 1 << 20), JournalTransactionStore.DEFAULT_RETENTION, 1 << 20);
+        storeSeenByEngine = storeWrapper.apply(store);
+        engine = PaymentEngine.builder().terminalId("T1").resolver(resolver).context(() -> context)
+                .store(storeSeenByEngine).gateway("lakala", gateway).scheduler(scheduler).clock(scheduler.clock())
+                .listener(new TradeListener() {
+                    @Override
+                    public void onTradeChanged(TradeRecord trade) {
+                        changes.add(trade);
+                    }
+
+                    @Override
+                    public void onAttentionNeeded(TradeRecord trade) {
+                        attention.add(trade);
+                    }
+                }).build();
+    }
+
+    /** Lets virtual time pass, running every step that falls due. */
+    void runFor(Duration d) {
+        scheduler.advance(d);
+    }
+
+    /** Runs until nothing is scheduled any more (bounded: a stuck loop fails the test). */
+    void settle() {
+        for (int i = 0; i < 10_000 && scheduler.pendingTasks() > 0; i++) {
+            scheduler.advance(Duration.ofSeconds(1));
+        }
+    }
+
+    /** A crash: the engine and its pending steps vanish; a new process opens the same journal. */
+    void restart() {
+        store.close();
+        scheduler = new ManualTaskScheduler(scheduler.now());
+        start();
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

@@ -1,0 +1,239 @@
+package dev.tenderkit.core.payment;
+
+import static dev.tenderkit.core.payment.EngineHarness.ALIPAY_CODE;
+import static dev.tenderkit.core.payment.EngineHarness.NEVER_CODE;
+import static dev.tenderkit.core.payment.EngineHarness.POOR_CODE;
+import static dev.tenderkit.core.payment.EngineHarness.WAITING_CODE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tenderkit.core.ErrorCode;
+import dev.tenderkit.core.InvalidInputException;
+import dev.tenderkit.core.capability.Cause;
+import dev.tenderkit.core.method.PaymentMethods;
+import dev.tenderkit.core.money.Money;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The engine's flows, one case each, on a real journal and virtual time. */
+class PaymentEngineTest {
+    @TempDir
+    Path dir;
+    EngineHarness h;
+
+    @BeforeEach
+    void start() {
+        h = new EngineHarness(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        h.close();
+        assertEquals(List.of(), h.gateway.violations);
+    }
+
+    private CompletableFuture<TradeOutcome> pay(String order, String code) {
+        return h.engine.payAsync(BarcodePaymentRequest.of(order, Money.parse("88.00"), code, "咖啡 coffee"));
+    }
+
+    @Test
+    void aBuyerWhoPaysAtOnceIsPaidAfterTheIntentWasJournaled() throws Exception {
+        CompletableFuture<TradeOutcome> f = pay("ORD-1", ALIPAY_CODE);
+        assertFalse(f.isDone(), "nothing happens before the scheduler runs");
+        h.runFor(Duration.ZERO);
+        TradeOutcome.Paid paid = assertInstanceOf(TradeOutcome.Paid.class, f.getNow(null));
+        assertEquals(Money.parse("88.00"), paid.payment().amount());
+        assertEquals(List.of(TradeState.CREATED, TradeState.PAID), h.changes.stream().map(TradeRecord::state).toList());
+        assertEquals(List.of("pay"), h.gateway.calls);
+        String journal = new String(Files.readAllBytes(h.journalFile), StandardCharsets.UTF_8);
+        assertFalse(journal.contains(ALIPAY_CODE), "the whole payment code must never be journaled");
+        assertTrue(journal.contains(paid.trade().maskedPaymentCode()));
+    }
+
+    @Test
+    void aBuyerEnteringAPasswordIsPolledUntilPaid() {
+        CompletableFuture<TradeOutcome> f = pay("ORD-2", WAITING_CODE);
+        h.runFor(Duration.ZERO);
+        assertFalse(f.isDone());
+        assertEquals(TradeState.AWAITING_BUYER, h.changes.get(h.changes.size() - 1).state(),
+                "the cashier screen can show 'waiting for the buyer to confirm'");
+        h.runFor(Duration.ofSeconds(3));
+        assertFalse(f.isDone());
+        h.runFor(Duration.ofSeconds(3));
+        assertInstanceOf(TradeOutcome.Paid.class, f.getNow(null));
+        assertEquals(List.of("pay", "query", "query"), h.gateway.calls);
+    }
+
+    @Test
+    void aBuyerWhoNeverConfirmsIsReversedRightAfterTheLastQueryAtTheDeadline() {
+        CompletableFuture<TradeOutcome> f = pay("ORD-3", NEVER_CODE);
+        h.runFor(Duration.ofSeconds(59));
+        assertFalse(f.isDone());
+        h.runFor(Duration.ofSeconds(1));
+        TradeOutcome.Reversed r = assertInstanceOf(TradeOutcome.Reversed.class, f.getNow(null));
+        assertEquals(TradeState.REVERSED, r.trade().state());
+        List<String> calls = h.gateway.calls;
+        assertEquals("reverse", calls.get(calls.size() - 1));
+        assertEquals("query", calls.get(calls.size() - 2));
+        assertEquals(ScriptedGateway.Status.CLOSED, h.gateway.ledger.get(r.trade().outTradeNo()).status);
+    }
+
+    @Test
+    void aBuyerWithoutFundsFailsWithABuyerSideCauseAndTheRawCode() {
+        CompletableFuture<TradeOutcome> f = pay("ORD-4", POOR_CODE);
+        h.runFor(Duration.ZERO);
+        TradeOutcome.Failed failed = assertInstanceOf(TradeOutcome.Failed.class, f.getNow(null));
+        assertEquals(Cause.BUYER_INSUFFICIENT_FUNDS, failed.error().cause());
+        assertTrue(failed.error().isBuyerSide());
+        assertEquals(Optional.of("ACQ.BUYER_BALANCE_NOT_ENOUGH"), failed.error().raw().subCode());
+    }
+
+    @Test
+    void theSameOrderIdNeverChargesTwice() {
+        CompletableFuture<TradeOutcome> first = pay("ORD-5", WAITING_CODE);
+        CompletableFuture<TradeOutcome> again = pay("ORD-5", WAITING_CODE);
+        assertSame(first, again, "a second request while the first is running joins it");
+        h.settle();
+        TradeOutcome later = pay("ORD-5", ALIPAY_CODE).getNow(null);
+        assertEquals(((TradeOutcome.Paid) first.getNow(null)).trade().outTradeNo(),
+                ((TradeOutcome.Paid) later).trade().outTradeNo());
+        assertEquals(1, h.gateway.calls.stream().filter("pay"::equals).count());
+    }
+
+    @Test
+    void aMethodTheMerchantCannotTakeIsRefusedWithFindingsBeforeAnythingIsJournaledOrSent() throws Exception {
+        TradeOutcome o = pay("ORD-6", "0123456789012345678").getNow(null);   // e-CNY: the only channel lacks it
+        TradeOutcome.Refused refused = assertInstanceOf(TradeOutcome.Refused.class, o);
+        assertEquals(PaymentMethods.ECNY, refused.method());
+        assertEquals(Cause.CHANNEL_METHOD_UNSUPPORTED, refused.findings().get(0).cause());
+        h.settle();
+        assertEquals(List.of(), h.gateway.calls);
+        assertEquals(Optional.empty(), h.engine.tradeForOrder("ORD-6"));
+    }
+
+    @Test
+    void aPinnedChannelTheMerchantDoesNotHaveIsRefusedNamingTheSetting() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> h.engine.payAsync(
+                BarcodePaymentRequest.of("ORD-7", Money.parse("1.00"), ALIPAY_CODE, "x").withChannel("nope")));
+        assertEquals("pinnedChannel", e.field());
+    }
+
+    @Test
+    void malformedRequestsAreRefusedNamingTheFieldAndNothingIsSent() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> pay("bad order id!", ALIPAY_CODE));
+        assertEquals("orderId", e.field());
+        e = assertThrows(InvalidInputException.class, () -> pay("ORD-8", "12345"));
+        assertEquals(ErrorCode.INVALID_PAYMENT_CODE, e.code());
+        assertFalse(e.getMessage().contains("12345"));
+        e = assertThrows(InvalidInputException.class, () -> h.engine.payAsync(BarcodePaymentRequest.of("ORD-9",
+                Money.parse("1.00"), ALIPAY_CODE, "x").withInstallments(new InstallmentPlan(5, FeeBearer.BUYER))));
+        assertEquals("installments", e.field());
+        assertEquals(List.of(), h.gateway.calls);
+    }
+
+    @Test
+    void anUnconfirmedReversalIsRetriedFlaggedForAPersonAndNeverDropped() {
+        h.gateway.reversalsToRefuseWithRetry = 7;
+        CompletableFuture<TradeOutcome> f = pay("ORD-10", NEVER_CODE);
+        h.runFor(Duration.ofSeconds(60));
+        assertFalse(f.isDone());
+        h.runFor(Duration.ofSeconds(2 + 4 + 8 + 16));
+        TradeOutcome.Unresolved u = assertInstanceOf(TradeOutcome.Unresolved.class, f.getNow(null));
+        assertTrue(u.trade().needsAttention());
+        assertEquals(1, h.attention.size());
+        assertTrue(h.engine.trades(LocalDate.of(2026, 11, 25)).get(0).needsAttention(),
+                "the flag shows in the day's listing");
+        h.settle();
+        TradeRecord end = h.engine.trade(u.trade().outTradeNo()).orElseThrow();
+        assertEquals(TradeState.REVERSED, end.state(), "retries continued after the flag until confirmed");
+        assertEquals(8, h.gateway.calls.stream().filter("reverse"::equals).count());
+    }
+
+    @Test
+    void refundsAreIdempotentAndNeverExceedWhatWasPaid() {
+        CompletableFuture<TradeOutcome> f = pay("ORD-11", ALIPAY_CODE);
+        h.runFor(Duration.ZERO);
+        String no = ((TradeOutcome.Paid) f.getNow(null)).trade().outTradeNo();
+        CompletableFuture<RefundOutcome> r1 = h.engine.refundAsync(no, "R1", Money.parse("30.00"), "退货");
+        h.runFor(Duration.ZERO);
+        assertInstanceOf(RefundOutcome.Refunded.class, r1.getNow(null));
+        CompletableFuture<RefundOutcome> again = h.engine.refundAsync(no, "R1", Money.parse("30.00"), "退货");
+        assertInstanceOf(RefundOutcome.Refunded.class, again.getNow(null));
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> h.engine.refundAsync(no, "R2", Money.parse("58.01"), "too much"));
+        assertEquals("amount", e.field());
+        e = assertThrows(InvalidInputException.class,
+                () -> h.engine.refundAsync(no, "R1", Money.parse("10.00"), "same number, other amount"));
+        assertEquals("refundRequestNo", e.field());
+        CompletableFuture<RefundOutcome> rest = h.engine.refundAsync(no, "R2", Money.parse("58.00"), "rest");
+        h.runFor(Duration.ZERO);
+        assertInstanceOf(RefundOutcome.Refunded.class, rest.getNow(null));
+        assertEquals(Money.parse("88.00"), h.engine.trade(no).orElseThrow().refunded());
+        assertEquals(Money.ZERO, h.gateway.ledger.get(no).charged);
+    }
+
+    @Test
+    void anUnknownRefundIsQueriedAndResentUnderTheSameNumber() {
+        CompletableFuture<TradeOutcome> f = pay("ORD-12", ALIPAY_CODE);
+        h.runFor(Duration.ZERO);
+        String no = ((TradeOutcome.Paid) f.getNow(null)).trade().outTradeNo();
+        h.gateway.fault(h.gateway.calls.size(), ScriptedGateway.Fault.RESET_BEFORE_APPLY);
+        CompletableFuture<RefundOutcome> r = h.engine.refundAsync(no, "R1", Money.parse("88.00"), "退货");
+        h.settle();
+        assertInstanceOf(RefundOutcome.Refunded.class, r.getNow(null));
+        assertEquals(List.of("pay", "refund", "queryRefund", "refund"), h.gateway.calls);
+        assertEquals(Money.ZERO, h.gateway.ledger.get(no).charged);
+    }
+
+    @Test
+    void recoverySettlesATradeThatWasPaidWhileTheTerminalWasDown() {
+        h.gateway.fault(0, ScriptedGateway.Fault.TIMEOUT_AFTER_APPLY);
+        pay("ORD-13", ALIPAY_CODE);
+        h.runFor(Duration.ZERO);   // the wallet charged, the answer was lost; then the power went
+        h.restart();
+        CompletableFuture<RecoveryReport> report = h.engine.recover();
+        h.settle();
+        assertEquals(1, report.getNow(null).trades().size());
+        assertInstanceOf(TradeOutcome.Paid.class, report.getNow(null).trades().get(0));
+        assertEquals(TradeState.PAID, h.engine.tradeForOrder("ORD-13").orElseThrow().state());
+    }
+
+    @Test
+    void aQrCodePaidByTheBuyerIsPaidAndAnUnpaidOneIsClosedAtTheEndOfItsValidity() {
+        QrTicket paid = h.engine.startQr(new QrPaymentRequest("ORD-14", Money.parse("66.00"), "x",
+                PaymentMethods.ALIPAY, Duration.ofMinutes(2), Optional.empty()));
+        QrTicket unpaid = h.engine.startQr(new QrPaymentRequest("ORD-15", Money.parse("66.00"), "x",
+                PaymentMethods.ALIPAY, Duration.ofMinutes(2), Optional.empty()));
+        h.runFor(Duration.ZERO);
+        assertTrue(paid.qrCode().getNow("").startsWith("https://qr.example/"));
+        h.gateway.buyerPaysQr(paid.outTradeNo().orElseThrow());
+        h.settle();
+        assertInstanceOf(TradeOutcome.Paid.class, paid.outcome().getNow(null));
+        assertInstanceOf(TradeOutcome.Reversed.class, unpaid.outcome().getNow(null));
+        assertTrue(h.gateway.calls.contains("close"));
+    }
+
+    @Test
+    void todaysTransactionsAreListedFromTheJournal() {
+        pay("ORD-16", ALIPAY_CODE);
+        pay("ORD-17", POOR_CODE);
+        h.settle();
+        List<TradeRecord> today = h.engine.trades(LocalDate.of(2026, 11, 25));
+        assertEquals(List.of("ORD-16", "ORD-17"), today.stream().map(TradeRecord::orderId).toList());
+        assertEquals(List.of(), h.engine.trades(LocalDate.of(2026, 11, 24)));
+    }
+}
