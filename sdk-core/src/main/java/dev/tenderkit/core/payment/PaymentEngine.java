@@ -276,6 +276,7 @@ public final class PaymentEngine {
         List<CompletableFuture<TradeOutcome>> trades = new ArrayList<>();
         List<CompletableFuture<RefundOutcome>> refunds = new ArrayList<>();
         synchronized (admission) {
+            reconcileRefundedTotals();
             for (TradeRecord t : store.unfinished()) {
                 if (t.state().isFinal() || inFlight.containsKey(t.outTradeNo())) {
                     continue;   // flagged but final, or already being settled
@@ -301,6 +302,34 @@ public final class PaymentEngine {
                 trades.stream().filter(f -> !f.isCompletedExceptionally()).map(CompletableFuture::join).toList(),
                 refunds.stream().filter(f -> !f.isCompletedExceptionally()).map(CompletableFuture::join).toList(),
                 error == null ? Optional.empty() : Optional.of(error)));
+    }
+
+    /**
+     * A crash between journaling a refund as done and journaling the trade's new refunded total
+     * leaves the total behind; the refund records are the truth, so the total is recomputed.
+     */
+    private void reconcileRefundedTotals() {
+        for (TradeRecord t : store.trades(Instant.EPOCH, Instant.MAX)) {
+            if (t.state() != TradeState.PAID) {
+                continue;
+            }
+            Money total = refundedTotal(t.outTradeNo());
+            if (!total.equals(t.refunded())) {
+                LOG.warn("trade {}: refunded total {} in the journal, refunds add up to {}; correcting",
+                        t.outTradeNo(), t.refunded(), total);
+                save(t.withRefunded(total, now()));
+            }
+        }
+    }
+
+    Money refundedTotal(String outTradeNo) {
+        Money total = Money.ZERO;
+        for (RefundRecord r : store.refunds(outTradeNo)) {
+            if (r.state() == RefundState.REFUNDED) {
+                total = total.plus(r.amount());
+            }
+        }
+        return total;
     }
 
     private TradeProcess resume(TradeRecord t) {

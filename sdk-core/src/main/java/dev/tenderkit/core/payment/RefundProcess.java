@@ -95,14 +95,8 @@ final class RefundProcess {
             return;
         }
         TradeRecord latest = engine.trade(trade.outTradeNo()).orElse(trade);
-        dev.tenderkit.core.money.Money total = dev.tenderkit.core.money.Money.ZERO;
-        for (RefundRecord r : engine.refunds(trade.outTradeNo())) {
-            if (r.state() == RefundState.REFUNDED) {
-                total = total.plus(r.amount());
-            }
-        }
         try {
-            engine.save(latest.withRefunded(total, engine.now()));
+            engine.save(latest.withRefunded(engine.refundedTotal(trade.outTradeNo()), engine.now()));
         } catch (RuntimeException e) {
             LOG.error("refund {} of trade {} is done but the trade's refunded total could not be journaled",
                     record.refundRequestNo(), record.outTradeNo(), e);

@@ -53,7 +53,7 @@ final class EngineHarness implements AutoCloseable {
     TransactionStore storeSeenByEngine;
     private final CapabilityResolver resolver;
     private final CheckoutContext context;
-    private final java.util.function.UnaryOperator<TransactionStore> storeWrapper;
+    private java.util.function.UnaryOperator<TransactionStore> storeWrapper;
 
     EngineHarness(Path dir) {
         this(dir, false, s -> s);
@@ -133,7 +133,14 @@ final class EngineHarness implements AutoCloseable {
 
     /** A crash: the engine and its pending steps vanish; a new process opens the same journal. */
     void restart() {
+        restart(file -> { });
+    }
+
+    /** A crash after which the journal file is changed (e.g. a torn last write) before the new process opens it. */
+    void restart(java.util.function.Consumer<Path> surgery) {
         store.close();
+        surgery.accept(journalFile);
+        storeWrapper = s -> s;   // the new process does not crash
         scheduler = new ManualTaskScheduler(scheduler.now());
         start();
     }
