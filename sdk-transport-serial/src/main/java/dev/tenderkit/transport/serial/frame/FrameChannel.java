@@ -1,0 +1,537 @@
+package dev.tenderkit.transport.serial.frame;
+
+import dev.tenderkit.core.ConfigurationException;
+import dev.tenderkit.transport.serial.LinkState;
+import dev.tenderkit.transport.serial.LinkStateChange;
+import dev.tenderkit.transport.serial.LinkStateListener;
+import dev.tenderkit.transport.serial.SerialLink;
+import dev.tenderkit.transport.serial.SerialTransportException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reliable delivery of payloads over a {@link SerialLink}, frame by frame: the layer the ECR link
+ * is built on, reusable for any framed device.
+ *
+ * <p>Every payload travels in a {@link FrameFormat} frame whose body starts with a kind byte and a
+ * sequence number; see {@link ChannelBody} for the exact layout. The protocol is stop-and-wait:
+ *
+ * <ul>
+ *   <li>One data frame is outstanding at a time; later {@link #send}s queue behind it (at most
+ *       {@code maxQueuedFrames}).
+ *   <li>The receiver of an intact data frame answers ACK with its sequence number; of a damaged
+ *       one (layout intact, check wrong), NAK.
+ *   <li>The sender retransmits on NAK or when no ACK came within {@code ackTimeout}, at most
+ *       {@code maxRetransmissions} times, marking each retransmission as such. Then it gives up:
+ *       {@link SendOutcome.Unconfirmed}.
+ *   <li>A retransmission whose sequence number equals that of the last data frame accepted from
+ *       the peer is a duplicate (the ACK was lost): it is acknowledged again and not delivered. A
+ *       first transmission is never a duplicate.
+ *   <li>When the line goes quiet for {@code interByteTimeout} in the middle of a frame, the
+ *       partial frame is dropped and the decoder resynchronises.
+ *   <li>When the link leaves {@link LinkState#OPEN}, the outstanding frame ends
+ *       {@link SendOutcome.Unconfirmed} ({@code LINK_LOST}) and queued ones
+ *       {@link SendOutcome.NotSent}; nothing is retransmitted across a reconnection.
+ * </ul>
+ *
+ * <p>Time comes only from the injected {@link Clock} and {@link ScheduledExecutorService}, which
+ * must agree (tests pass a manual scheduler and its clock, so they never sleep).
+ *
+ * <p>Thread-safe. Received payloads and send outcomes are handed over one at a time, in order,
+ * never while the channel holds its lock.
+ */
+public final class FrameChannel implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(FrameChannel.class);
+
+    private final SerialLink link;
+    private final ScheduledExecutorService scheduler;
+    private final Clock clock;
+    private final Duration ackTimeout;
+    private final int maxRetransmissions;
+    private final Duration interByteTimeout;
+    private final int maxPayloadLength;
+    private final int maxQueuedFrames;
+    private final PayloadReceiver receiver;
+
+    private final Object lock = new Object();
+    private final FrameDecoder decoder;
+    private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
+    private final HandOver handOver = new HandOver();
+    private final LinkStateListener linkWatcher = this::linkChanged;
+
+    private Outgoing outstanding;
+    private int nextSequence;
+    private int lastAcceptedSequence = -1;
+    private long lastByteAtMillis;
+    private ScheduledFuture<?> quietTimer;
+    private boolean started;
+    private boolean closed;
+
+    private long framesSent;
+    private long retransmissions;
+    private long delivered;
+    private long unconfirmed;
+    private long received;
+    private long duplicatesDropped;
+    private long naksSent;
+    private long naksReceived;
+    private long partialFramesAbandoned;
+
+    private FrameChannel(Builder b) {
+        this.link = b.link;
+        this.scheduler = b.scheduler;
+        this.clock = b.clock;
+        this.ackTimeout = b.ackTimeout;
+        this.maxRetransmissions = b.maxRetransmissions;
+        this.interByteTimeout = b.interByteTimeout;
+        this.maxPayloadLength = b.maxPayloadLength;
+        this.maxQueuedFrames = b.maxQueuedFrames;
+        this.receiver = b.receiver;
+        this.decoder = new FrameDecoder(maxPayloadLength + ChannelBody.HEADER_LENGTH, new FrameDecoder.Listener() {
+            @Override
+            public void frame(byte[] body) {
+                onBody(body);
+            }
+
+            @Override
+            public void checkFailed() {
+                naksSent++;
+                writeQuietly(ChannelBody.nak(), "NAK");
+            }
+        });
+    }
+
+    /**
+     * @param link the link to speak over; {@link #start()} opens it
+     * @return a builder with the defaults documented on each setter
+     */
+    public static Builder builder(SerialLink link) {
+        return new Builder(link);
+    }
+
+    /**
+     * Opens the link and starts receiving.
+     *
+     * @throws SerialTransportException if the link cannot be opened
+     * @throws IllegalStateException if called twice
+     */
+    public void start() {
+        synchronized (lock) {
+            if (started) {
+                throw new IllegalStateException("start: the channel on " + link.name() + " was started before");
+            }
+            started = true;
+        }
+        link.addStateListener(linkWatcher);
+        link.open(this::onBytes);
+    }
+
+    /**
+     * Sends a payload reliably.
+     *
+     * @param payload at most {@code maxPayloadLength} bytes; copied
+     * @return completes with the outcome, never exceptionally
+     * @throws IllegalArgumentException if the payload is longer than {@code maxPayloadLength}
+     */
+    public CompletableFuture<SendOutcome> send(byte[] payload) {
+        if (payload.length > maxPayloadLength) {
+            throw new IllegalArgumentException("payload: " + payload.length + " bytes is above maxPayloadLength "
+                    + maxPayloadLength);
+        }
+        Outgoing out = new Outgoing(payload.clone());
+        synchronized (lock) {
+            if (closed) {
+                finish(out, new SendOutcome.NotSent(SendOutcome.NotSentReason.CLOSED));
+            } else if (link.state() != LinkState.OPEN) {
+                finish(out, new SendOutcome.NotSent(SendOutcome.NotSentReason.LINK_DOWN));
+            } else if (outstanding == null) {
+                transmit(out);
+            } else if (queue.size() >= maxQueuedFrames) {
+                finish(out, new SendOutcome.NotSent(SendOutcome.NotSentReason.QUEUE_FULL));
+            } else {
+                queue.add(out);
+            }
+        }
+        handOver.run();
+        return out.result;
+    }
+
+    /** @return the counters so far */
+    public FrameChannelStats stats() {
+        synchronized (lock) {
+            return new FrameChannelStats(framesSent, retransmissions, delivered, unconfirmed, received,
+                    duplicatesDropped, naksSent, naksReceived, partialFramesAbandoned, decoder.bytesDiscarded());
+        }
+    }
+
+    /** @return the link this channel speaks over */
+    public SerialLink link() {
+        return link;
+    }
+
+    /**
+     * Stops the channel and closes the link. The outstanding frame ends
+     * {@link SendOutcome.Unconfirmed} ({@code CLOSED}), queued ones {@link SendOutcome.NotSent}.
+     * Idempotent.
+     */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            abandonAll(SendOutcome.UnconfirmedReason.CLOSED, SendOutcome.NotSentReason.CLOSED);
+            cancelQuietTimer();
+        }
+        handOver.run();
+        link.removeStateListener(linkWatcher);
+        link.close();
+    }
+
+    // ---- receiving ----
+
+    private void onBytes(byte[] bytes) {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            lastByteAtMillis = clock.millis();
+            decoder.feed(bytes, 0, bytes.length);
+            if (decoder.isMidFrame() && quietTimer == null) {
+                quietTimer = scheduler.schedule(this::lineWentQuiet, interByteTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+        handOver.run();
+    }
+
+    private void lineWentQuiet() {
+        synchronized (lock) {
+            quietTimer = null;
+            if (closed || !decoder.isMidFrame()) {
+                return;
+            }
+            long quietFor = clock.millis() - lastByteAtMillis;
+            long timeout = interByteTimeout.toMillis();
+            if (quietFor < timeout) {
+                quietTimer = scheduler.schedule(this::lineWentQuiet, timeout - quietFor, TimeUnit.MILLISECONDS);
+                return;
+            }
+            partialFramesAbandoned++;
+            log.debug("{}: line quiet for {} ms in the middle of a frame; dropping the partial frame", link.name(),
+                    quietFor);
+            decoder.discardPartialFrame();
+        }
+        handOver.run();
+    }
+
+    /** Called by the decoder, under the lock. */
+    private void onBody(byte[] body) {
+        if (body.length < ChannelBody.HEADER_LENGTH) {
+            log.debug("{}: ignoring a frame of {} bytes, too short for a channel body", link.name(), body.length);
+            return;
+        }
+        byte kind = body[0];
+        int sequence = body[1] & 0xFF;
+        switch (kind) {
+            case ChannelBody.ACK -> onAck(sequence);
+            case ChannelBody.NAK -> onNak();
+            case ChannelBody.DATA, ChannelBody.DATA_AGAIN -> onData(kind == ChannelBody.DATA_AGAIN, sequence, body);
+            default -> log.debug("{}: ignoring a frame of unknown kind 0x{}", link.name(),
+                    Integer.toHexString(kind & 0xFF));
+        }
+    }
+
+    private void onData(boolean retransmission, int sequence, byte[] body) {
+        writeQuietly(ChannelBody.ack(sequence), "ACK");
+        if (retransmission && sequence == lastAcceptedSequence) {
+            duplicatesDropped++;
+            log.debug("{}: dropped a duplicate of frame {} (our ACK was lost); acknowledged it again", link.name(),
+                    sequence);
+            return;
+        }
+        lastAcceptedSequence = sequence;
+        received++;
+        byte[] payload = ChannelBody.data(body);
+        handOver.add(() -> receiver.received(payload));
+    }
+
+    private void onAck(int sequence) {
+        Outgoing out = outstanding;
+        if (out == null || out.sequence != sequence) {
+            log.debug("{}: ignoring an ACK for frame {} that is not outstanding", link.name(), sequence);
+            return;
+        }
+        delivered++;
+        outstanding = null;
+        out.cancelTimer();
+        finish(out, new SendOutcome.Delivered(out.attempts));
+        transmitNext();
+    }
+
+    private void onNak() {
+        naksReceived++;
+        Outgoing out = outstanding;
+        if (out != null) {
+            out.cancelTimer();
+            retryOrGiveUp(out);
+        }
+    }
+
+    // ---- sending ----
+
+    /** Under the lock. */
+    private void transmit(Outgoing out) {
+        out.sequence = nextSequence;
+        nextSequence = (nextSequence + 1) & 0xFF;
+        outstanding = out;
+        framesSent++;
+        writeOutstanding(out, false);
+    }
+
+    /** Under the lock. */
+    private void writeOutstanding(Outgoing out, boolean again) {
+        out.attempts++;
+        try {
+            link.write(ChannelBody.dataFrame(again, out.sequence, out.payload));
+        } catch (SerialTransportException e) {
+            log.debug("{}: write of frame {} failed: {}", link.name(), out.sequence, e.getMessage());
+            outstanding = null;
+            unconfirmed++;
+            finish(out, new SendOutcome.Unconfirmed(out.attempts, SendOutcome.UnconfirmedReason.WRITE_FAILED));
+            abandonQueue(SendOutcome.NotSentReason.LINK_DOWN);
+            return;
+        }
+        int generation = ++out.generation;
+        out.timer = scheduler.schedule(() -> ackTimedOut(out, generation), ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void ackTimedOut(Outgoing out, int generation) {
+        synchronized (lock) {
+            if (outstanding != out || out.generation != generation) {
+                return;
+            }
+            log.debug("{}: no ACK for frame {} within {} ms (attempt {})", link.name(), out.sequence,
+                    ackTimeout.toMillis(), out.attempts);
+            retryOrGiveUp(out);
+        }
+        handOver.run();
+    }
+
+    /** Under the lock. */
+    private void retryOrGiveUp(Outgoing out) {
+        if (out.attempts <= maxRetransmissions) {
+            retransmissions++;
+            writeOutstanding(out, true);
+            return;
+        }
+        outstanding = null;
+        unconfirmed++;
+        log.warn("{}: frame {} unconfirmed after {} transmissions", link.name(), out.sequence, out.attempts);
+        finish(out, new SendOutcome.Unconfirmed(out.attempts, SendOutcome.UnconfirmedReason.NO_ACKNOWLEDGEMENT));
+        transmitNext();
+    }
+
+    /** Under the lock. */
+    private void transmitNext() {
+        Outgoing next = queue.poll();
+        if (next != null) {
+            transmit(next);
+        }
+    }
+
+    private void writeQuietly(byte[] frame, String what) {
+        try {
+            link.write(frame);
+        } catch (SerialTransportException e) {
+            log.debug("{}: could not send {}: {}", link.name(), what, e.getMessage());
+        }
+    }
+
+    // ---- link state ----
+
+    private void linkChanged(LinkStateChange change) {
+        if (change.current() == LinkState.OPEN) {
+            return;
+        }
+        synchronized (lock) {
+            abandonAll(SendOutcome.UnconfirmedReason.LINK_LOST, SendOutcome.NotSentReason.LINK_DOWN);
+            cancelQuietTimer();
+            if (decoder.isMidFrame()) {
+                decoder.discardPartialFrame();
+            }
+        }
+        handOver.run();
+    }
+
+    /** Under the lock. */
+    private void abandonAll(SendOutcome.UnconfirmedReason outstandingReason, SendOutcome.NotSentReason queuedReason) {
+        Outgoing out = outstanding;
+        if (out != null) {
+            outstanding = null;
+            out.cancelTimer();
+            unconfirmed++;
+            finish(out, new SendOutcome.Unconfirmed(out.attempts, outstandingReason));
+        }
+        abandonQueue(queuedReason);
+    }
+
+    /** Under the lock. */
+    private void abandonQueue(SendOutcome.NotSentReason reason) {
+        Outgoing queued;
+        while ((queued = queue.poll()) != null) {
+            finish(queued, new SendOutcome.NotSent(reason));
+        }
+    }
+
+    private void cancelQuietTimer() {
+        if (quietTimer != null) {
+            quietTimer.cancel(false);
+            quietTimer = null;
+        }
+    }
+
+    private void finish(Outgoing out, SendOutcome outcome) {
+        handOver.add(() -> out.result.complete(outcome));
+    }
+
+    /** A payload on its way out. Fields guarded by the channel's lock. */
+    private static final class Outgoing {
+        final byte[] payload;
+        final CompletableFuture<SendOutcome> result = new CompletableFuture<>();
+        int sequence;
+        int attempts;
+        int generation;
+        ScheduledFuture<?> timer;
+
+        Outgoing(byte[] payload) {
+            this.payload = payload;
+        }
+
+        void cancelTimer() {
+            if (timer != null) {
+                timer.cancel(false);
+                timer = null;
+            }
+        }
+    }
+
+    /**
+     * Builds a {@link FrameChannel}. Not thread-safe; {@link #build()} validates every setting and
+     * names the first one that cannot work.
+     */
+    public static final class Builder {
+        private final SerialLink link;
+        private ScheduledExecutorService scheduler;
+        private Clock clock = Clock.systemUTC();
+        private Duration ackTimeout = Duration.ofMillis(1000);
+        private int maxRetransmissions = 3;
+        private Duration interByteTimeout = Duration.ofMillis(200);
+        private int maxPayloadLength = 4096;
+        private int maxQueuedFrames = 16;
+        private PayloadReceiver receiver;
+
+        private Builder(SerialLink link) {
+            this.link = Objects.requireNonNull(link, "link");
+        }
+
+        /** @param scheduler runs the ACK and inter-byte timers; required @return this builder */
+        public Builder scheduler(ScheduledExecutorService scheduler) {
+            this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+            return this;
+        }
+
+        /** @param clock measures the quiet time on the line; must agree with the scheduler; default UTC system clock @return this builder */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * @param ackTimeout how long to wait for an ACK after writing a frame, default 1 s; it must
+         *     exceed the frame's time on the wire plus the peer's turnaround (a 4 KiB frame takes
+         *     about 4.3 s at 9600 baud)
+         * @return this builder
+         */
+        public Builder ackTimeout(Duration ackTimeout) {
+            this.ackTimeout = Objects.requireNonNull(ackTimeout, "ackTimeout");
+            return this;
+        }
+
+        /** @param maxRetransmissions transmissions after the first before giving up, 0 to 10, default 3 @return this builder */
+        public Builder maxRetransmissions(int maxRetransmissions) {
+            this.maxRetransmissions = maxRetransmissions;
+            return this;
+        }
+
+        /** @param interByteTimeout quiet time in the middle of a frame after which it is dropped, default 200 ms @return this builder */
+        public Builder interByteTimeout(Duration interByteTimeout) {
+            this.interByteTimeout = Objects.requireNonNull(interByteTimeout, "interByteTimeout");
+            return this;
+        }
+
+        /**
+         * @param maxPayloadLength largest payload sent or accepted, 0 to
+         *     {@link FrameFormat#MAX_PAYLOAD_LENGTH} minus {@link ChannelBody#HEADER_LENGTH}, default 4096
+         * @return this builder
+         */
+        public Builder maxPayloadLength(int maxPayloadLength) {
+            this.maxPayloadLength = maxPayloadLength;
+            return this;
+        }
+
+        /** @param maxQueuedFrames payloads that may wait behind the outstanding one, 0 to 1024, default 16 @return this builder */
+        public Builder maxQueuedFrames(int maxQueuedFrames) {
+            this.maxQueuedFrames = maxQueuedFrames;
+            return this;
+        }
+
+        /** @param receiver gets every payload received, once, in order; required @return this builder */
+        public Builder receiver(PayloadReceiver receiver) {
+            this.receiver = Objects.requireNonNull(receiver, "receiver");
+            return this;
+        }
+
+        /**
+         * @return the channel, not started
+         * @throws ConfigurationException naming the first setting that cannot work
+         */
+        public FrameChannel build() {
+            if (scheduler == null) {
+                throw new ConfigurationException("scheduler", "is required: pass the ScheduledExecutorService that "
+                        + "runs the ACK and inter-byte timers");
+            }
+            if (receiver == null) {
+                throw new ConfigurationException("receiver", "is required: pass what gets the received payloads");
+            }
+            requirePositive("ackTimeout", ackTimeout);
+            requirePositive("interByteTimeout", interByteTimeout);
+            if (maxRetransmissions < 0 || maxRetransmissions > 10) {
+                throw new ConfigurationException("maxRetransmissions", maxRetransmissions + " is outside 0..10");
+            }
+            int limit = FrameFormat.MAX_PAYLOAD_LENGTH - ChannelBody.HEADER_LENGTH;
+            if (maxPayloadLength < 0 || maxPayloadLength > limit) {
+                throw new ConfigurationException("maxPayloadLength", maxPayloadLength + " is outside 0.." + limit);
+            }
+            if (maxQueuedFrames < 0 || maxQueuedFrames > 1024) {
+                throw new ConfigurationException("maxQueuedFrames", maxQueuedFrames + " is outside 0..1024");
+            }
+            return new FrameChannel(this);
+        }
+
+        private static void requirePositive(String setting, Duration value) {
+            if (value.isZero() || value.isNegative() || value.toMillis() < 1) {
+                throw new ConfigurationException(setting, value + " is not a positive number of milliseconds");
+            }
+        }
+    }
+}
