@@ -209,9 +209,9 @@ final class TradeProcess {
             paidWithAttention(p.payment(), why);
         } else if (result instanceof QueryResult.Closed c) {
             reversed();
-        } else if (result instanceof QueryResult.NotFound n) {
-            reversed();
         } else {
+            // Not found after a refused reversal proves nothing: a delayed pay request could still
+            // arrive, and only a confirmed reversal closes the number. Keep trying, flag if it lasts.
             retryReversal("the reversal was refused (" + error.raw() + ") and the trade's status is unclear");
         }
     }

@@ -236,4 +236,16 @@ class PaymentEngineTest {
         assertEquals(List.of("ORD-16", "ORD-17"), today.stream().map(TradeRecord::orderId).toList());
         assertEquals(List.of(), h.engine.trades(LocalDate.of(2026, 11, 24)));
     }
+
+    @Test
+    void aBuyerWhoPaysAsTheReversalIsRefusedIsRecordedPaidAndFlagged() {
+        h.gateway.buyerPaysJustBeforeReversalAndItIsRefused = true;
+        CompletableFuture<TradeOutcome> f = pay("ORD-18", NEVER_CODE);
+        h.settle();
+        TradeOutcome.Paid paid = assertInstanceOf(TradeOutcome.Paid.class, f.getNow(null));
+        assertTrue(paid.trade().needsAttention());
+        assertTrue(paid.trade().attention().orElseThrow().contains("ACQ.TRADE_STATUS_ERROR"));
+        assertEquals(1, h.attention.size());
+        assertEquals(ScriptedGateway.Status.PAID, h.gateway.ledger.get(paid.trade().outTradeNo()).status);
+    }
 }

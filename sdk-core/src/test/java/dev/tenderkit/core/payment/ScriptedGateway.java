@@ -67,6 +67,8 @@ final class ScriptedGateway implements PaymentGateway {
     private Predicate<String> journaled = no -> true;
     private GatewayTiming timing = GatewayTiming.DEFAULT;
     int reversalsToRefuseWithRetry;
+    /** The buyer confirms in the instant between the last query and the reversal, which the wallet then refuses. */
+    boolean buyerPaysJustBeforeReversalAndItIsRefused;
     final List<String> violations = new ArrayList<>();
 
     ScriptedGateway(Clock clock) {
@@ -215,6 +217,12 @@ final class ScriptedGateway implements PaymentGateway {
                 return new ReverseResult.RetryLater(GatewayCode.of("ACQ.SYSTEM_ERROR"));
             }
             Entry e = ledger.computeIfAbsent(t.outTradeNo(), k -> new Entry(k, Money.ZERO, Status.CLOSED));
+            if (buyerPaysJustBeforeReversalAndItIsRefused && e.status == Status.WAITING) {
+                e.status = Status.PAID;
+                e.charged = e.amount;
+                return new ReverseResult.Declined(new GatewayError(Cause.GATEWAY_REJECTED,
+                        new GatewayCode("40004", Optional.of("ACQ.TRADE_STATUS_ERROR"), "交易状态不合法")));
+            }
             boolean refunded = e.status == Status.PAID;
             e.status = Status.CLOSED;
             e.charged = Money.ZERO;
