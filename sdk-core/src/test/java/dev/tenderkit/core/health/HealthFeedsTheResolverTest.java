@@ -15,6 +15,8 @@ import dev.tenderkit.core.capability.Remedy;
 import dev.tenderkit.core.channel.ChannelOffering;
 import dev.tenderkit.core.channel.ChannelProfile;
 import dev.tenderkit.core.channel.LicenceKind;
+import dev.tenderkit.core.health.checks.GatewayEndpoint;
+import dev.tenderkit.core.health.checks.GatewayReachabilityCheck;
 import dev.tenderkit.core.merchant.MerchantProfile;
 import dev.tenderkit.core.method.PaymentMethods;
 import dev.tenderkit.core.method.Wallet;
@@ -23,6 +25,8 @@ import dev.tenderkit.core.terminal.Connectivity;
 import dev.tenderkit.core.terminal.Peripheral;
 import dev.tenderkit.core.terminal.SoftwareVersion;
 import dev.tenderkit.core.terminal.TerminalProfile;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,6 +79,30 @@ class HealthFeedsTheResolverTest {
 
             assertTrue(resolver.resolve(here, PaymentMethods.WECHAT_PAY, AMOUNT).isAccepted());
             assertEquals(here.health(), m.terminalHealth());
+        }
+    }
+
+    @Test
+    void aClosedGatewayPortOnLoopbackRefusesAlipayAsUnhealthyWithTheCheckRemedy() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        GatewayReachabilityCheck gateway = GatewayReachabilityCheck.builder()
+                .endpoint(GatewayEndpoint.of("alipay-direct", "127.0.0.1", closedPort, Wallet.ALIPAY)).build();
+        ManualTaskScheduler time = new ManualTaskScheduler(NOW);
+        try (HealthMonitor m = HealthMonitor.builder().addCheck(gateway).clock(time.clock()).scheduler(time)
+                .checkExecutor(Runnable::run).build()) {
+            HealthReport report = m.run(CheckDepth.QUICK);
+            assertEquals(HealthStatus.FAIL, report.status());
+            CapabilityVerdict alipay = resolver.resolve(healthy.withHealth(m.terminalHealth()), PaymentMethods.ALIPAY,
+                    AMOUNT);
+            assertFalse(alipay.isAccepted());
+            Finding f = alipay.blockingFindings().get(0);
+            assertEquals(Cause.TERMINAL_UNHEALTHY, f.cause());
+            assertEquals("network.gateway.alipay-direct", ((Remedy.PerformMaintenance) f.remedy()).item());
+            assertEquals(report.failures().get(0).remedy().orElseThrow(), f.remedy().text());
+            assertTrue(f.remedy().text().en().contains("check the gateway address and port"), f.remedy().text().en());
         }
     }
 
