@@ -14,7 +14,10 @@ final class Measures {
             return ms + " ms";
         }
         long s = ms / 1000;
-        return s < 60 ? s + " s" : s / 60 + " min " + s % 60 + " s";
+        if (s < 60) {
+            return s + " s";
+        }
+        return s % 60 == 0 ? s / 60 + " min" : s / 60 + " min " + s % 60 + " s";
     }
 
     static String zh(Duration d) {
@@ -23,7 +26,10 @@ final class Measures {
             return ms + " 毫秒";
         }
         long s = ms / 1000;
-        return s < 60 ? s + " 秒" : s / 60 + " 分 " + s % 60 + " 秒";
+        if (s < 60) {
+            return s + " 秒";
+        }
+        return s % 60 == 0 ? s / 60 + " 分钟" : s / 60 + " 分 " + s % 60 + " 秒";
     }
 
     /** Binary units, the same in both languages: {@code 64 MiB}, {@code 12.3 GiB}. */

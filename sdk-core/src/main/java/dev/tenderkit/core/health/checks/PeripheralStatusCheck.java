@@ -95,8 +95,8 @@ public final class PeripheralStatusCheck implements HealthCheck {
 
     private HealthItem item(PeripheralState s) {
         String id = ID + "." + s.name();
-        String zhWhat = zh(s.kind()) + " " + s.name();
-        String enWhat = en(s.kind()) + " " + s.name();
+        String zhWhat = s.name() + "（" + zh(s.kind()) + "）";
+        String enWhat = s.name() + " (" + en(s.kind()) + ")";
         LocalizedText detail;
         LocalizedText advice;
         switch (s.condition()) {

@@ -22,7 +22,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -51,10 +50,6 @@ import java.util.stream.Collectors;
 public final class SoftwareVersionCheck implements HealthCheck {
     /** The check id and prefix of its items. */
     public static final String ID = "terminal.software";
-
-    private static final Comparator<Map.Entry<PaymentMethod, SoftwareVersion>> BY_VERSION_THEN_ID =
-            Map.Entry.<PaymentMethod, SoftwareVersion>comparingByValue()
-                    .thenComparing(e -> e.getKey().id());
 
     private final TerminalProfile terminal;
     private final Supplier<CapabilityPolicy> policy;
@@ -106,12 +101,13 @@ public final class SoftwareVersionCheck implements HealthCheck {
         }
         Map<PaymentMethod, SoftwareVersion> available = new LinkedHashMap<>();
         if (cert != null) {
-            cert.minimumVersions().entrySet().stream()
-                    .map(e -> registry.find(e.getKey()).map(m -> Map.entry(m, e.getValue())))
-                    .flatMap(Optional::stream)
+            // By minimum version, then in registry order (the sort is stable).
+            registry.all().stream()
+                    .filter(m -> cert.minimumVersions().containsKey(m.id()))
+                    .map(m -> Map.entry(m, cert.minimumVersions().get(m.id())))
                     .filter(e -> !needed.contains(e.getKey()) && certificationRequired(p, e.getKey())
                             && current.isBelow(e.getValue()))
-                    .sorted(BY_VERSION_THEN_ID)
+                    .sorted(Map.Entry.comparingByValue())
                     .forEach(e -> available.put(e.getKey(), e.getValue()));
         }
 

@@ -42,7 +42,7 @@ class PeripheralStatusCheckTest {
         assertEquals(List.of("peripheral.scanner", "peripheral.printer"), items.stream().map(HealthItem::id).toList());
         assertEquals(HealthStatus.OK, items.get(0).status());
         assertEquals(HealthStatus.WARN, items.get(1).status());
-        assertEquals("receipt printer printer needs attention: paper low", items.get(1).detail().en());
+        assertEquals("printer (receipt printer) needs attention: paper low", items.get(1).detail().en());
     }
 
     @Test
