@@ -117,7 +117,10 @@ public final class HealthMonitor implements AutoCloseable {
      * @throws IllegalStateException if the monitor is closed
      */
     public CompletableFuture<HealthReport> runAsync(CheckDepth depth) {
-        Objects.requireNonNull(depth, "depth");
+        return runAsync(Objects.requireNonNull(depth, "depth"), false);
+    }
+
+    private CompletableFuture<HealthReport> runAsync(CheckDepth depth, boolean scheduled) {
         long seq;
         synchronized (state) {
             if (closed) {
@@ -136,7 +139,7 @@ public final class HealthMonitor implements AutoCloseable {
             }
         }
         return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))
-                .thenApply(done -> complete(seq, depth, startedAt, selected, outcomes));
+                .thenApply(done -> complete(seq, depth, scheduled, startedAt, selected, outcomes));
     }
 
     /**
@@ -264,10 +267,7 @@ public final class HealthMonitor implements AutoCloseable {
             scheduledRunInFlight = true;
         }
         try {
-            runAsync(depth).whenComplete((report, e) -> {
-                synchronized (state) {
-                    scheduledRunInFlight = false;
-                }
+            runAsync(depth, true).whenComplete((report, e) -> {
                 if (e != null) {
                     LOG.error("health: scheduled {} run failed", depth, e);
                 }
@@ -282,7 +282,24 @@ public final class HealthMonitor implements AutoCloseable {
         }
     }
 
-    private HealthReport complete(long seq, CheckDepth depth, Instant startedAt, List<HealthCheck> ran,
+    private HealthReport complete(long seq, CheckDepth depth, boolean scheduled, Instant startedAt,
+            List<HealthCheck> ran, List<CompletableFuture<List<HealthItem>>> outcomes) {
+        // One delivery at a time, in completion order; a scheduled run counts as in flight until
+        // its listeners have returned.
+        synchronized (delivery) {
+            try {
+                return deliver(seq, depth, startedAt, ran, outcomes);
+            } finally {
+                if (scheduled) {
+                    synchronized (state) {
+                        scheduledRunInFlight = false;
+                    }
+                }
+            }
+        }
+    }
+
+    private HealthReport deliver(long seq, CheckDepth depth, Instant startedAt, List<HealthCheck> ran,
             List<CompletableFuture<List<HealthItem>>> outcomes) {
         List<HealthItem> items = new ArrayList<>();
         for (CompletableFuture<List<HealthItem>> o : outcomes) {
@@ -291,45 +308,43 @@ public final class HealthMonitor implements AutoCloseable {
         Duration took = Duration.between(startedAt, clock.instant());
         // A wall clock stepped back by time sync must not make a report impossible.
         HealthReport report = new HealthReport(depth, startedAt, took.isNegative() ? Duration.ZERO : took, items);
-        synchronized (delivery) {
-            TerminalHealth before;
-            TerminalHealth after;
-            synchronized (state) {
-                if (recent.size() == retainedReports) {
-                    recent.removeFirst();
-                }
-                recent.addLast(report);
-                for (int i = 0; i < ran.size(); i++) {
-                    String id = ran.get(i).id();
-                    Latest known = latestByCheck.get(id);
-                    if (known == null || known.run < seq) {
-                        latestByCheck.put(id, new Latest(seq, outcomes.get(i).join()));
-                    }
-                }
-                before = health;
-                List<HealthItem> current = new ArrayList<>();
-                for (Latest l : latestByCheck.values()) {
-                    if (l != null) {
-                        current.addAll(l.items);
-                    }
-                }
-                health = TerminalHealth.of(current);
-                after = health;
+        TerminalHealth before;
+        TerminalHealth after;
+        synchronized (state) {
+            if (recent.size() == retainedReports) {
+                recent.removeFirst();
             }
+            recent.addLast(report);
+            for (int i = 0; i < ran.size(); i++) {
+                String id = ran.get(i).id();
+                Latest known = latestByCheck.get(id);
+                if (known == null || known.run < seq) {
+                    latestByCheck.put(id, new Latest(seq, outcomes.get(i).join()));
+                }
+            }
+            before = health;
+            List<HealthItem> current = new ArrayList<>();
+            for (Latest l : latestByCheck.values()) {
+                if (l != null) {
+                    current.addAll(l.items);
+                }
+            }
+            health = TerminalHealth.of(current);
+            after = health;
+        }
+        for (HealthListener l : listeners) {
+            try {
+                l.reportCompleted(report);
+            } catch (RuntimeException e) {
+                LOG.warn("health listener {} failed on reportCompleted", l, e);
+            }
+        }
+        if (!before.equals(after)) {
             for (HealthListener l : listeners) {
                 try {
-                    l.reportCompleted(report);
+                    l.healthChanged(before, after);
                 } catch (RuntimeException e) {
-                    LOG.warn("health listener {} failed on reportCompleted", l, e);
-                }
-            }
-            if (!before.equals(after)) {
-                for (HealthListener l : listeners) {
-                    try {
-                        l.healthChanged(before, after);
-                    } catch (RuntimeException e) {
-                        LOG.warn("health listener {} failed on healthChanged", l, e);
-                    }
+                    LOG.warn("health listener {} failed on healthChanged", l, e);
                 }
             }
         }

@@ -19,10 +19,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The monitor on virtual time: every schedule here is driven by a ManualTaskScheduler, nothing sleeps. */
+@Timeout(60) // a hung concurrency bug fails here instead of hanging the build
 class HealthMonitorTest {
     private static final Instant T0 = Instant.parse("2026-11-25T02:00:00Z");
 
@@ -196,6 +199,55 @@ class HealthMonitorTest {
         assertTrue(interrupted.await(5, TimeUnit.SECONDS));
         // The late answer is dropped: the retained report keeps the FAIL.
         assertEquals(HealthStatus.FAIL, m.latestReport().orElseThrow().status());
+    }
+
+    @Test
+    void aScheduledRunStillGoingMakesTicksSkipAndASkippedFullRunComesAtTheNextTick() throws Exception {
+        ExecutorService oneThread = Executors.newSingleThreadExecutor();
+        toClose.add(oneThread::shutdownNow);
+        CountDownLatch blocked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean first = new AtomicBoolean(true);
+        HealthMonitor m = started(monitor().checkExecutor(oneThread).fullInterval(Duration.ofSeconds(60))
+                .addListener(new HealthListener() {
+                    @Override
+                    public void reportCompleted(HealthReport report) {
+                        if (first.getAndSet(false)) {
+                            blocked.countDown();
+                            try {
+                                release.await();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }
+                    }
+                }));
+        // The full run at 0 s finishes on the check thread once let go, and its delivery blocks there.
+        CountDownLatch go = new CountDownLatch(1);
+        full.answering(c -> {
+            try {
+                go.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return List.of(HealthItem.ok("storage.journal", dev.tenderkit.core.LocalizedText.of("好", "fine")));
+        });
+        time.runDueTasks();
+        go.countDown();
+        assertTrue(blocked.await(5, TimeUnit.SECONDS));
+        full.ok();
+        time.advance(Duration.ofSeconds(30)); // quick tick: skipped
+        time.advance(Duration.ofSeconds(30)); // full tick: skipped, owed
+        assertEquals(1, quick.calls());
+        assertEquals(1, full.calls());
+        release.countDown();
+        // Deliveries are serialized, so once an on-demand run is delivered the scheduled one is over.
+        m.run(CheckDepth.QUICK);
+        time.advance(Duration.ofSeconds(30)); // a quick tick by count, but the owed full run takes it
+        m.run(CheckDepth.QUICK); // same single thread, delivered after the scheduled run
+        assertEquals(List.of(T0, T0.plusSeconds(90)), full.calledAt);
+        assertEquals(List.of(CheckDepth.FULL, CheckDepth.QUICK, CheckDepth.FULL, CheckDepth.QUICK),
+                heard.reports.stream().map(HealthReport::depth).toList());
     }
 
     @Test
