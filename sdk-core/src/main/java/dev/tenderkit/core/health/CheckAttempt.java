@@ -79,10 +79,11 @@ final class CheckAttempt implements Runnable {
         }
     }
 
-    /** Called when the executor refuses the attempt. */
+    /** Called when the executor refuses the attempt or its timeout cannot be scheduled. */
     void rejected(RuntimeException e) {
-        LOG.warn("health check {} could not be started", check.id(), e);
-        outcome.complete(List.of(threw(e)));
+        if (outcome.complete(List.of(threw(e)))) {
+            LOG.warn("health check {} could not be started or timed", check.id(), e);
+        }
     }
 
     private List<HealthItem> validated(List<HealthItem> items) {

@@ -69,7 +69,11 @@ public record HealthItem(String id, HealthStatus status, LocalizedText detail, O
         return new HealthItem(id, HealthStatus.FAIL, detail, Optional.of(remedy), wallets, Set.of());
     }
 
-    /** @return this item, narrowed to exactly these methods */
+    /**
+     * @param methods the only methods that depend on the item (an empty set widens it back to
+     *     every method of the affected wallets)
+     * @return this item with that method scope
+     */
     public HealthItem onlyFor(Set<PaymentMethod> methods) {
         return new HealthItem(id, status, detail, remedy, affectedWallets, methods);
     }

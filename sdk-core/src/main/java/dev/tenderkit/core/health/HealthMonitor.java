@@ -1,6 +1,7 @@
 package dev.tenderkit.core.health;
 
 import dev.tenderkit.core.ConfigurationException;
+import dev.tenderkit.core.InvalidInputException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -232,7 +232,7 @@ public final class HealthMonitor implements AutoCloseable {
         CheckAttempt attempt = new CheckAttempt(check, context);
         try {
             checkExecutor.execute(attempt);
-        } catch (RejectedExecutionException e) {
+        } catch (RuntimeException e) { // rejected, typically: the check is a FAIL, the run goes on
             attempt.rejected(e);
         }
         CompletableFuture<List<HealthItem>> outcome = attempt.outcome();
@@ -240,7 +240,7 @@ public final class HealthMonitor implements AutoCloseable {
             try {
                 TaskScheduler.Cancellable timeout = scheduler.schedule(attempt::timeOut, checkTimeout);
                 outcome.whenComplete((items, e) -> timeout.cancel());
-            } catch (RejectedExecutionException e) {
+            } catch (RuntimeException e) {
                 attempt.rejected(e); // the scheduler is shutting down: an untimed check could hang the run
             }
         }
@@ -439,7 +439,13 @@ public final class HealthMonitor implements AutoCloseable {
             }
             Set<String> ids = new HashSet<>();
             for (HealthCheck c : checks) {
-                String id = HealthItem.requireId(c.id(), "checks");
+                String id = c.id();
+                try {
+                    HealthItem.requireId(id, "checks");
+                } catch (InvalidInputException e) {
+                    throw new ConfigurationException("checks", "check " + c.getClass().getName() + ": "
+                            + e.getMessage());
+                }
                 if (c.depth() == null) {
                     throw new ConfigurationException("checks", "check " + id + " has no depth");
                 }

@@ -276,6 +276,18 @@ class HealthMonitorTest {
     }
 
     @Test
+    void aCheckTheExecutorRefusesIsAFailAndTheOthersStillReport() {
+        ExecutorService shutDown = Executors.newSingleThreadExecutor();
+        shutDown.shutdown();
+        HealthMonitor m = monitor().checkExecutor(shutDown).build();
+        toClose.add(m);
+        HealthReport r = m.run(CheckDepth.FULL);
+        assertEquals(List.of("network.gateway", "storage.journal"), r.items().stream().map(HealthItem::id).toList());
+        assertTrue(r.items().stream().allMatch(i -> i.status() == HealthStatus.FAIL
+                && i.detail().en().contains("RejectedExecutionException")));
+    }
+
+    @Test
     void anOnDemandRunIsRetainedAndHeardLikeAScheduledOne() {
         HealthMonitor m = monitor().build();
         toClose.add(m);
@@ -313,6 +325,8 @@ class HealthMonitorTest {
         assertEquals("checks", assertThrows(ConfigurationException.class,
                 () -> monitor().addCheck(new ScriptedCheck("network.gateway.alipay", CheckDepth.QUICK)).build())
                 .setting());
+        assertEquals("checks", assertThrows(ConfigurationException.class,
+                () -> monitor().addCheck(new ScriptedCheck("Bad Id", CheckDepth.QUICK)).build()).setting());
         assertEquals("fullInterval", assertThrows(ConfigurationException.class,
                 () -> monitor().fullInterval(Duration.ofSeconds(45)).build()).setting());
         assertEquals("checkTimeout", assertThrows(ConfigurationException.class,
