@@ -30,7 +30,7 @@ public final class TerminalHealthRule implements CapabilityRule {
         List<HealthIssue> issues = q.health().issues();
         for (int i = 0, n = issues.size(); i < n; i++) {
             HealthIssue issue = issues.get(i);
-            if (issue.affects(q.method().wallet())) {
+            if (issue.affects(q.method())) {
                 findings.report(Cause.TERMINAL_UNHEALTHY, issue.severity(), issue.problem(),
                         new Remedy.PerformMaintenance(issue.item(), issue.action()));
             }

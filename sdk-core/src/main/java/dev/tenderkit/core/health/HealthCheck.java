@@ -1,0 +1,35 @@
+package dev.tenderkit.core.health;
+
+import java.util.List;
+
+/**
+ * One thing about the terminal that must be right for payments to work: a gateway that answers,
+ * a clock that is not off by minutes, journal storage that takes writes. A
+ * {@link HealthMonitor} runs a list of these, each with a timeout, and collects their items into a
+ * {@link HealthReport}.
+ *
+ * <p>Implementations must be thread-safe: an on-demand run and a scheduled run may call
+ * {@link #check} at the same time. A check may block (connect, fsync), should give up within
+ * {@link HealthCheckContext#timeout()} and should respond to interruption. A check that throws or
+ * does not finish in time is not lost: the run reports it as a FAIL item under the check's id,
+ * naming the exception or the timeout.
+ */
+public interface HealthCheck {
+
+    /**
+     * @return stable id, dotted lower-case segments such as {@code network.gateway}; unique
+     *     within a monitor, and every item the check reports is this id or starts with it and a dot
+     */
+    String id();
+
+    /** @return {@link CheckDepth#QUICK} to run in every run, {@link CheckDepth#FULL} for full runs only */
+    CheckDepth depth();
+
+    /**
+     * Checks once.
+     *
+     * @param context the clock, the run's depth and the time allowed
+     * @return at least one item, each with a distinct id belonging to this check
+     */
+    List<HealthItem> check(HealthCheckContext context);
+}

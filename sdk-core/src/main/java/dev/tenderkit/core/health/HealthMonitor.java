@@ -1,0 +1,497 @@
+package dev.tenderkit.core.health;
+
+import dev.tenderkit.core.time.TaskScheduler;
+import dev.tenderkit.core.time.ManualTaskScheduler;
+import dev.tenderkit.core.time.ExecutorTaskScheduler;
+import dev.tenderkit.core.ConfigurationException;
+import dev.tenderkit.core.InvalidInputException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the terminal's health checks, on demand ({@link #run}) and on a schedule ({@link #start}):
+ * a quick run every {@code quickInterval}, and every {@code fullInterval} a full run in its place.
+ * It keeps the most recent reports, combines the latest items of every check into the
+ * {@link #terminalHealth()} the capability resolver consumes, and tells listeners.
+ *
+ * <p>Each check runs on the check executor with a timeout measured by the {@link TaskScheduler};
+ * a check that throws, breaks its contract or times out becomes a FAIL item under its id, and
+ * nothing a check or a listener does stops the schedule. All time is read from the injected
+ * {@link Clock} and passes through the injected scheduler, so with a {@link ManualTaskScheduler}
+ * and its clock a test drives hours of schedule without sleeping.
+ *
+ * <p>Thread-safe. Close it to stop the schedule and the threads it created.
+ */
+public final class HealthMonitor implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HealthMonitor.class);
+
+    private final List<HealthCheck> checks;
+    private final Clock clock;
+    private final TaskScheduler scheduler;
+    private final AutoCloseable ownedScheduler;
+    private final Executor checkExecutor;
+    private final ExecutorService ownedExecutor;
+    private final Duration quickInterval;
+    private final int quickRunsPerFull;
+    private final Duration checkTimeout;
+    private final int retainedReports;
+    private final List<HealthListener> listeners;
+
+    private final Object state = new Object();
+    private final Object delivery = new Object();
+    private final ArrayDeque<HealthReport> recent;
+    private final Map<String, Latest> latestByCheck = new LinkedHashMap<>();
+    private TerminalHealth health = TerminalHealth.HEALTHY;
+    private long runSequence;
+    private boolean started;
+    private boolean closed;
+    private long ticks;
+    private boolean scheduledRunInFlight;
+    private boolean fullRunOwed;
+    private TaskScheduler.Cancellable nextTick;
+
+    private HealthMonitor(Builder b) {
+        this.checks = List.copyOf(b.checks);
+        this.clock = b.clock;
+        if (b.scheduler != null) {
+            this.scheduler = b.scheduler;
+            this.ownedScheduler = null;
+        } else {
+            ExecutorTaskScheduler own = ExecutorTaskScheduler.create();
+            this.scheduler = own;
+            this.ownedScheduler = own;
+        }
+        if (b.checkExecutor != null) {
+            this.checkExecutor = b.checkExecutor;
+            this.ownedExecutor = null;
+        } else {
+            AtomicInteger n = new AtomicInteger();
+            this.ownedExecutor = Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "tenderkit-health-check-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            this.checkExecutor = ownedExecutor;
+        }
+        this.quickInterval = b.quickInterval;
+        this.quickRunsPerFull = (int) (b.fullInterval.toNanos() / b.quickInterval.toNanos());
+        this.checkTimeout = b.checkTimeout;
+        this.retainedReports = b.retainedReports;
+        this.listeners = List.copyOf(b.listeners);
+        this.recent = new ArrayDeque<>(retainedReports);
+        for (HealthCheck c : checks) {
+            latestByCheck.put(c.id(), null);
+        }
+    }
+
+    /** @return a builder; at least one check is required */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the checks, in the order they report */
+    public List<HealthCheck> checks() {
+        return checks;
+    }
+
+    /**
+     * Runs the checks of a depth now. The report is retained and listeners hear of it before the
+     * future completes.
+     *
+     * @param depth {@link CheckDepth#QUICK} for quick checks, {@link CheckDepth#FULL} for all
+     * @return the report, once every check has finished or timed out
+     * @throws IllegalStateException if the monitor is closed
+     */
+    public CompletableFuture<HealthReport> runAsync(CheckDepth depth) {
+        return runAsync(Objects.requireNonNull(depth, "depth"), false);
+    }
+
+    private CompletableFuture<HealthReport> runAsync(CheckDepth depth, boolean scheduled) {
+        long seq;
+        synchronized (state) {
+            if (closed) {
+                throw new IllegalStateException("health monitor is closed");
+            }
+            seq = ++runSequence;
+        }
+        Instant startedAt = clock.instant();
+        HealthCheckContext context = new HealthCheckContext(clock, depth, checkTimeout);
+        List<HealthCheck> selected = new ArrayList<>();
+        List<CompletableFuture<List<HealthItem>>> outcomes = new ArrayList<>();
+        for (HealthCheck check : checks) {
+            if (depth.includes(check.depth())) {
+                selected.add(check);
+                outcomes.add(start(check, context));
+            }
+        }
+        return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))
+                .thenApply(done -> complete(seq, depth, scheduled, startedAt, selected, outcomes));
+    }
+
+    /**
+     * Runs the checks of a depth and waits for the report: at most about the check timeout with
+     * the default scheduler. (With a {@link ManualTaskScheduler} a hung check waits until the test
+     * advances time past the timeout, so tests with hanging checks use {@link #runAsync}.)
+     *
+     * @param depth {@link CheckDepth#QUICK} for quick checks, {@link CheckDepth#FULL} for all
+     * @return the report
+     * @throws IllegalStateException if the monitor is closed
+     */
+    public HealthReport run(CheckDepth depth) {
+        return runAsync(depth).join();
+    }
+
+    /**
+     * Starts the schedule: a full run at once, then a run every {@code quickInterval}, full every
+     * {@code fullInterval} and quick otherwise. A scheduled run still going when the next is due
+     * (a listener that blocks, say) makes that one skip; a skipped full run happens at the next tick.
+     *
+     * @throws IllegalStateException if already started, or closed
+     */
+    public void start() {
+        synchronized (state) {
+            if (closed) {
+                throw new IllegalStateException("health monitor is closed");
+            }
+            if (started) {
+                throw new IllegalStateException("health monitor already started");
+            }
+            started = true;
+            nextTick = scheduler.schedule(this::tick, Duration.ZERO);
+        }
+    }
+
+    /** @return the most recent report, if any run finished */
+    public Optional<HealthReport> latestReport() {
+        synchronized (state) {
+            return Optional.ofNullable(recent.peekLast());
+        }
+    }
+
+    /** @return the retained reports, oldest first, at most {@code retainedReports} of them */
+    public List<HealthReport> recentReports() {
+        synchronized (state) {
+            return List.copyOf(recent);
+        }
+    }
+
+    /**
+     * The terminal's health now: the latest items of every check, whichever run they came from,
+     * so a quick run does not hide a failure only a full run checks. Pass it to
+     * {@code CheckoutContext.withHealth(...)}.
+     *
+     * @return the issues; {@link TerminalHealth#HEALTHY} before any run
+     */
+    public TerminalHealth terminalHealth() {
+        synchronized (state) {
+            return health;
+        }
+    }
+
+    /** Stops the schedule and the threads this monitor created. Runs in flight still complete. */
+    @Override
+    public void close() {
+        TaskScheduler.Cancellable tick;
+        synchronized (state) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            tick = nextTick;
+        }
+        if (tick != null) {
+            tick.cancel();
+        }
+        if (ownedExecutor != null) {
+            ownedExecutor.shutdownNow();
+        }
+        if (ownedScheduler != null) {
+            try {
+                ownedScheduler.close();
+            } catch (Exception e) {
+                LOG.warn("closing the health scheduler failed", e);
+            }
+        }
+    }
+
+    private CompletableFuture<List<HealthItem>> start(HealthCheck check, HealthCheckContext context) {
+        CheckAttempt attempt = new CheckAttempt(check, context);
+        try {
+            checkExecutor.execute(attempt);
+        } catch (RuntimeException e) { // rejected, typically: the check is a FAIL, the run goes on
+            attempt.rejected(e);
+        }
+        CompletableFuture<List<HealthItem>> outcome = attempt.outcome();
+        if (!outcome.isDone()) {
+            try {
+                TaskScheduler.Cancellable timeout = scheduler.schedule(attempt::timeOut, checkTimeout);
+                outcome.whenComplete((items, e) -> timeout.cancel());
+            } catch (RuntimeException e) {
+                attempt.rejected(e); // the scheduler is shutting down: an untimed check could hang the run
+            }
+        }
+        return outcome;
+    }
+
+    private void tick() {
+        CheckDepth depth;
+        synchronized (state) {
+            if (closed) {
+                return;
+            }
+            // Arm the next tick first, so nothing below can stop the schedule.
+            nextTick = scheduler.schedule(this::tick, quickInterval);
+            boolean fullDue = ticks++ % quickRunsPerFull == 0 || fullRunOwed;
+            if (scheduledRunInFlight) {
+                fullRunOwed = fullDue;
+                LOG.warn("health: the previous scheduled run is still going; skipping this {} run",
+                        fullDue ? "full" : "quick");
+                return;
+            }
+            depth = fullDue ? CheckDepth.FULL : CheckDepth.QUICK;
+            fullRunOwed = false;
+            scheduledRunInFlight = true;
+        }
+        try {
+            runAsync(depth, true).whenComplete((report, e) -> {
+                if (e != null) {
+                    LOG.error("health: scheduled {} run failed", depth, e);
+                }
+            });
+        } catch (RuntimeException e) {
+            synchronized (state) {
+                scheduledRunInFlight = false;
+            }
+            if (!(e instanceof IllegalStateException)) {
+                LOG.error("health: scheduled {} run could not start", depth, e);
+            }
+        }
+    }
+
+    private HealthReport complete(long seq, CheckDepth depth, boolean scheduled, Instant startedAt,
+            List<HealthCheck> ran, List<CompletableFuture<List<HealthItem>>> outcomes) {
+        // One delivery at a time, in completion order; a scheduled run counts as in flight until
+        // its listeners have returned.
+        synchronized (delivery) {
+            try {
+                return deliver(seq, depth, startedAt, ran, outcomes);
+            } finally {
+                if (scheduled) {
+                    synchronized (state) {
+                        scheduledRunInFlight = false;
+                    }
+                }
+            }
+        }
+    }
+
+    private HealthReport deliver(long seq, CheckDepth depth, Instant startedAt, List<HealthCheck> ran,
+            List<CompletableFuture<List<HealthItem>>> outcomes) {
+        List<HealthItem> items = new ArrayList<>();
+        for (CompletableFuture<List<HealthItem>> o : outcomes) {
+            items.addAll(o.join());
+        }
+        Duration took = Duration.between(startedAt, clock.instant());
+        // A wall clock stepped back by time sync must not make a report impossible.
+        HealthReport report = new HealthReport(depth, startedAt, took.isNegative() ? Duration.ZERO : took, items);
+        TerminalHealth before;
+        TerminalHealth after;
+        synchronized (state) {
+            if (recent.size() == retainedReports) {
+                recent.removeFirst();
+            }
+            recent.addLast(report);
+            for (int i = 0; i < ran.size(); i++) {
+                String id = ran.get(i).id();
+                Latest known = latestByCheck.get(id);
+                if (known == null || known.run < seq) {
+                    latestByCheck.put(id, new Latest(seq, outcomes.get(i).join()));
+                }
+            }
+            before = health;
+            List<HealthItem> current = new ArrayList<>();
+            for (Latest l : latestByCheck.values()) {
+                if (l != null) {
+                    current.addAll(l.items);
+                }
+            }
+            health = TerminalHealth.of(current);
+            after = health;
+        }
+        for (HealthListener l : listeners) {
+            try {
+                l.reportCompleted(report);
+            } catch (RuntimeException e) {
+                LOG.warn("health listener {} failed on reportCompleted", l, e);
+            }
+        }
+        if (!before.equals(after)) {
+            for (HealthListener l : listeners) {
+                try {
+                    l.healthChanged(before, after);
+                } catch (RuntimeException e) {
+                    LOG.warn("health listener {} failed on healthChanged", l, e);
+                }
+            }
+        }
+        LOG.debug("health {} run: {} in {}", depth, report.status(), report.duration());
+        return report;
+    }
+
+    /** The latest items of one check and the run they came from. */
+    private record Latest(long run, List<HealthItem> items) {
+    }
+
+    /** Configures a monitor; {@link #build()} validates and names the wrong setting. Not thread-safe. */
+    public static final class Builder {
+        private final List<HealthCheck> checks = new ArrayList<>();
+        private Clock clock = Clock.systemUTC();
+        private TaskScheduler scheduler;
+        private Executor checkExecutor;
+        private Duration quickInterval = Duration.ofSeconds(30);
+        private Duration fullInterval = Duration.ofMinutes(10);
+        private Duration checkTimeout = Duration.ofSeconds(10);
+        private int retainedReports = 20;
+        private final List<HealthListener> listeners = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** @param check a check; ids must be unique */
+        public Builder addCheck(HealthCheck check) {
+            checks.add(Objects.requireNonNull(check, "check"));
+            return this;
+        }
+
+        /** @param clock the terminal clock runs are timed and checks read; default the UTC system clock */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /**
+         * @param scheduler what times the periodic runs and the check timeouts; default a daemon
+         *     {@link ExecutorTaskScheduler} the monitor owns and closes
+         */
+        public Builder scheduler(TaskScheduler scheduler) {
+            this.scheduler = scheduler;
+            return this;
+        }
+
+        /**
+         * @param executor where checks run (they may block on sockets and disks); default a pool
+         *     of daemon threads the monitor owns and shuts down. {@code Runnable::run} runs them on
+         *     the caller's thread, which suits tests whose checks never hang.
+         */
+        public Builder checkExecutor(Executor executor) {
+            this.checkExecutor = executor;
+            return this;
+        }
+
+        /** @param interval time between scheduled runs; default 30 s */
+        public Builder quickInterval(Duration interval) {
+            this.quickInterval = interval;
+            return this;
+        }
+
+        /** @param interval time between full runs, a whole multiple of the quick interval; default 10 min */
+        public Builder fullInterval(Duration interval) {
+            this.fullInterval = interval;
+            return this;
+        }
+
+        /** @param timeout how long one check may take before it is a FAIL; default 10 s, below the quick interval */
+        public Builder checkTimeout(Duration timeout) {
+            this.checkTimeout = timeout;
+            return this;
+        }
+
+        /** @param count how many recent reports to keep; default 20 */
+        public Builder retainedReports(int count) {
+            this.retainedReports = count;
+            return this;
+        }
+
+        /** @param listener hears of every report and every change of health */
+        public Builder addListener(HealthListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** @return the monitor, not yet started */
+        public HealthMonitor build() {
+            if (checks.isEmpty()) {
+                throw new ConfigurationException("checks", "a health monitor needs at least one check");
+            }
+            Set<String> ids = new HashSet<>();
+            for (HealthCheck c : checks) {
+                String id = c.id();
+                try {
+                    HealthItem.requireId(id, "checks");
+                } catch (InvalidInputException e) {
+                    throw new ConfigurationException("checks", "check " + c.getClass().getName() + ": "
+                            + e.getMessage());
+                }
+                if (c.depth() == null) {
+                    throw new ConfigurationException("checks", "check " + id + " has no depth");
+                }
+                if (!ids.add(id)) {
+                    throw new ConfigurationException("checks", "two checks share the id \"" + id + "\"");
+                }
+            }
+            for (String a : ids) {
+                for (String b : ids) {
+                    if (!a.equals(b) && b.startsWith(a + ".")) {
+                        throw new ConfigurationException("checks", "check id \"" + b + "\" lies under check id \""
+                                + a + "\"; their items could not be told apart");
+                    }
+                }
+            }
+            if (clock == null) {
+                throw new ConfigurationException("clock", "must not be null");
+            }
+            requirePositive(quickInterval, "quickInterval");
+            requirePositive(fullInterval, "fullInterval");
+            requirePositive(checkTimeout, "checkTimeout");
+            if (fullInterval.toNanos() % quickInterval.toNanos() != 0) {
+                throw new ConfigurationException("fullInterval", fullInterval + " is not a whole multiple of "
+                        + "quickInterval " + quickInterval + "; every n-th scheduled run is the full one");
+            }
+            if (fullInterval.toNanos() / quickInterval.toNanos() > Integer.MAX_VALUE) {
+                throw new ConfigurationException("fullInterval", fullInterval + " is too many quick intervals");
+            }
+            if (checkTimeout.compareTo(quickInterval) >= 0) {
+                throw new ConfigurationException("checkTimeout", checkTimeout + " must be shorter than quickInterval "
+                        + quickInterval + ", so a run ends before the next is due");
+            }
+            if (retainedReports < 1) {
+                throw new ConfigurationException("retainedReports", "must keep at least 1 report, got "
+                        + retainedReports);
+            }
+            return new HealthMonitor(this);
+        }
+
+        private static void requirePositive(Duration d, String setting) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new ConfigurationException(setting, "must be a positive duration, got " + d);
+            }
+        }
+    }
+}
