@@ -7,7 +7,6 @@ import dev.tenderkit.core.capability.CapabilityVerdict;
 import dev.tenderkit.core.capability.CheckoutContext;
 import dev.tenderkit.core.capability.Finding;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,12 +39,6 @@ import java.util.Optional;
  * <p>Thread-safe and immutable. A decision allocates its quotes and lists and little else.
  */
 public final class LeastCostRouter {
-    private static final Comparator<RankedChannel> CHEAPEST_FIRST = Comparator
-            .comparingLong((RankedChannel r) -> r.quote().merchantFee().fen())
-            .thenComparingLong(r -> r.quote().buyerInstallmentFee().fen())
-            .thenComparingInt(RankedChannel::preference)
-            .thenComparing(RankedChannel::channelId);
-
     private final CapabilityResolver resolver;
     private final FeeSchedule schedule;
 
@@ -122,7 +115,11 @@ public final class LeastCostRouter {
             String pinned) {
         List<String> channelIds = context.merchant().channelIds();
         int n = channelIds.size();
-        List<RankedChannel> candidates = new ArrayList<>(n);
+        // Quotes of the candidates by their position in the merchant's list, and the positions in
+        // ranked order: an insertion sort over at most 64 channels, stable and allocation-free.
+        FeeQuote[] quotes = new FeeQuote[n];
+        int[] order = new int[n];
+        int candidates = 0;
         List<ExcludedChannel> excluded = new ArrayList<>(0);
         // A method-wide block refuses every channel, even those no channel rule objected to.
         boolean methodAccepted = verdict.isAccepted();
@@ -132,7 +129,13 @@ public final class LeastCostRouter {
             if (capable) {
                 QuoteOutcome outcome = schedule.quote(id, request);
                 if (outcome instanceof FeeQuote quote) {
-                    candidates.add(new RankedChannel(1, i, quote));
+                    quotes[i] = quote;
+                    int j = candidates++;
+                    while (j > 0 && cheaper(quote, i, quotes[order[j - 1]], order[j - 1])) {
+                        order[j] = order[j - 1];
+                        j--;
+                    }
+                    order[j] = i;
                 } else {
                     excluded.add(new ExcludedChannel(id, i, List.of(), Optional.of((NotPriced) outcome)));
                 }
@@ -142,15 +145,14 @@ public final class LeastCostRouter {
                         gap == null ? Optional.empty() : Optional.of(FeeSchedule.notPriced(id, request, gap))));
             }
         }
-        candidates.sort(CHEAPEST_FIRST);
-        List<RankedChannel> ranked = new ArrayList<>(candidates.size());
+        List<RankedChannel> ranked = new ArrayList<>(candidates);
         RankedChannel pinnedChoice = null;
-        for (int r = 0; r < candidates.size(); r++) {
-            RankedChannel c = candidates.get(r);
-            RankedChannel withRank = new RankedChannel(r + 1, c.preference(), c.quote());
-            ranked.add(withRank);
+        for (int r = 0; r < candidates; r++) {
+            int i = order[r];
+            RankedChannel c = new RankedChannel(r + 1, i, quotes[i]);
+            ranked.add(c);
             if (pinned != null && pinned.equals(c.channelId())) {
-                pinnedChoice = withRank;
+                pinnedChoice = c;
             }
         }
         if (pinned != null) {
@@ -166,6 +168,22 @@ public final class LeastCostRouter {
                     excluded, verdict);
         }
         return new Routed(ranked.get(0), false, request, ranked, excluded, verdict);
+    }
+
+    /** The ranking order of the class documentation: whether {@code a} (at position {@code ia}) ranks before {@code b}. */
+    static boolean cheaper(FeeQuote a, int ia, FeeQuote b, int ib) {
+        int byFee = Long.compare(a.merchantFee().fen(), b.merchantFee().fen());
+        if (byFee != 0) {
+            return byFee < 0;
+        }
+        int byBuyer = Long.compare(a.buyerInstallmentFee().fen(), b.buyerInstallmentFee().fen());
+        if (byBuyer != 0) {
+            return byBuyer < 0;
+        }
+        if (ia != ib) {
+            return ia < ib;
+        }
+        return a.channelId().compareTo(b.channelId()) < 0;
     }
 
     private static List<Finding> blockingFindingsAgainst(CapabilityVerdict verdict, String channelId) {
