@@ -6,6 +6,7 @@ import dev.tenderkit.core.capability.CapabilityResolver;
 import dev.tenderkit.core.capability.CapabilityVerdict;
 import dev.tenderkit.core.capability.CheckoutContext;
 import dev.tenderkit.core.capability.Finding;
+import dev.tenderkit.core.channel.ChannelProfile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -123,9 +124,20 @@ public final class LeastCostRouter {
         List<ExcludedChannel> excluded = new ArrayList<>(0);
         // A method-wide block refuses every channel, even those no channel rule objected to.
         boolean methodAccepted = verdict.isAccepted();
+        // The verdict lists accepting channels in the merchant's order: match them in one pass, and
+        // ask the verdict only about a channel that is not next in its list.
+        List<ChannelProfile> accepting = verdict.acceptingChannels();
+        int next = 0;
         for (int i = 0; i < n; i++) {
             String id = channelIds.get(i);
-            boolean capable = methodAccepted && verdict.isAcceptedOn(id);
+            boolean listed;
+            if (next < accepting.size() && accepting.get(next).id().equals(id)) {
+                listed = true;
+                next++;
+            } else {
+                listed = verdict.isAcceptedOn(id);
+            }
+            boolean capable = methodAccepted && listed;
             if (capable) {
                 QuoteOutcome outcome = schedule.quote(id, request);
                 if (outcome instanceof FeeQuote quote) {

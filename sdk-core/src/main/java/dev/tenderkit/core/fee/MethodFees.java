@@ -3,6 +3,7 @@ package dev.tenderkit.core.fee;
 import dev.tenderkit.core.InvalidInputException;
 import dev.tenderkit.core.method.PaymentMethod;
 import dev.tenderkit.core.money.Money;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -58,7 +59,7 @@ public record MethodFees(PaymentMethod method, FeeRate rate, Money fixed, Option
         EnumMap<SettlementSpeed, SettlementSurcharge> speeds = new EnumMap<>(SettlementSpeed.class);
         speeds.putAll(Objects.requireNonNull(settlement, "settlement"));
         speeds.putIfAbsent(SettlementSpeed.T1, SettlementSurcharge.NONE);
-        settlement = Map.copyOf(speeds);
+        settlement = Collections.unmodifiableMap(speeds); // an EnumMap underneath: lookups index an array
         if (cap.isPresent()) {
             if (cap.get().isZero()) {
                 throw new InvalidInputException("cap", "a cap of 0.00 makes the processing fee always zero for "
@@ -152,11 +153,19 @@ public record MethodFees(PaymentMethod method, FeeRate rate, Money fixed, Option
                 || sellerCharged != sellerInstallment;
         long merchantFee = processingCharged + surchargeCharged + sellerCharged;
 
+        // Equal amounts share one Money: in the common case percentage, processing and merchant fee are one value.
+        Money percentageMoney = Money.ofFen(percentage);
+        Money processingMoney = same(processingCharged, percentageMoney);
+        Money merchantFeeMoney = same(merchantFee, processingMoney);
         return new FeeQuote(channelId, method, request.amount(), request.businessDate(), request.settlement(),
-                version, Money.ofFen(waived), Money.ofFen(percentage), Money.ofFen(fixedFen), minimumApplied,
-                capApplied, Money.ofFen(processingCharged), Money.ofFen(surchargeCharged), Optional.ofNullable(share),
-                Money.ofFen(installmentFee), Money.ofFen(sellerCharged), Money.ofFen(buyerInstallment), limited,
-                Money.ofFen(merchantFee), Money.ofFen(amount - merchantFee));
+                version, same(waived, request.amount()), percentageMoney, same(fixedFen, fixed), minimumApplied,
+                capApplied, processingMoney, Money.ofFen(surchargeCharged), Optional.ofNullable(share),
+                Money.ofFen(installmentFee), same(sellerCharged, Money.ofFen(installmentFee)),
+                Money.ofFen(buyerInstallment), limited, merchantFeeMoney, Money.ofFen(amount - merchantFee));
+    }
+
+    private static Money same(long fen, Money candidate) {
+        return candidate.fen() == fen ? candidate : Money.ofFen(fen);
     }
 
     /**
