@@ -48,7 +48,8 @@ import java.util.function.Supplier;
  * Rates are strings, {@code "0.38%"} or {@code "0.0038"}; amounts are strings of yuan,
  * {@code "20.00"}; dates are business days (UTC+8), both ends inclusive; {@code rounding} is one of
  * {@link FeeRounding}, default {@code HALF_UP}; {@code sellerPercent} is a whole number 0–100.
- * {@code "comment"} is allowed on every object. Thread-safe.
+ * {@code "comment"} is allowed on every object. The format is described in {@code docs/fee-schedule.md}.
+ * Thread-safe.
  */
 public final class FeeScheduleReader {
     /** The schema id this reader understands. */
