@@ -145,4 +145,20 @@ class FeeModelValidationTest {
         assertEquals("resolver", assertThrows(ConfigurationException.class,
                 () -> LeastCostRouter.builder().build()).setting());
     }
+
+    @Test
+    void aQuoteWhosePartsDoNotAddUpCannotBeMade() {
+        FeeQuote q = FeeFixtures.priced(FeeFixtures.schedule(MethodFees.builder(ALIPAY, rate("0.38%")).build())
+                .quote("ch", FeeFixtures.request(ALIPAY, "88.00").build()));
+        assertEquals("merchantFee", assertThrows(InvalidInputException.class, () -> new FeeQuote(q.channelId(),
+                q.method(), q.amount(), q.businessDate(), q.settlement(), q.version(), q.waivedAmount(),
+                q.percentageFee(), q.fixedFee(), false, false, q.processingFee(), q.settlementSurcharge(),
+                q.installmentShare(), q.installmentFee(), q.sellerInstallmentFee(), q.buyerInstallmentFee(), false,
+                yuan("0.34"), yuan("87.66"))).field());
+        assertEquals("net", assertThrows(InvalidInputException.class, () -> new FeeQuote(q.channelId(),
+                q.method(), q.amount(), q.businessDate(), q.settlement(), q.version(), q.waivedAmount(),
+                q.percentageFee(), q.fixedFee(), false, false, q.processingFee(), q.settlementSurcharge(),
+                q.installmentShare(), q.installmentFee(), q.sellerInstallmentFee(), q.buyerInstallmentFee(), false,
+                q.merchantFee(), yuan("87.68"))).field());
+    }
 }
