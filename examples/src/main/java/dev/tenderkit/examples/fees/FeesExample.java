@@ -1,0 +1,159 @@
+package dev.tenderkit.examples.fees;
+
+import dev.tenderkit.core.MalformedDocumentException;
+import dev.tenderkit.core.TenderKitException;
+import dev.tenderkit.core.capability.CapabilityPolicy;
+import dev.tenderkit.core.capability.CapabilityPolicyReader;
+import dev.tenderkit.core.capability.CapabilityResolver;
+import dev.tenderkit.core.capability.CheckoutDescription;
+import dev.tenderkit.core.capability.CheckoutDescriptionReader;
+import dev.tenderkit.core.fee.FeeSchedule;
+import dev.tenderkit.core.fee.FeeScheduleReader;
+import dev.tenderkit.core.fee.LeastCostRouter;
+import dev.tenderkit.core.method.PaymentMethods;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Fees and least-cost routing: what 88.00 costs by Alipay, by Huabei, by Huabei in 6 installments
+ * with the seller bearing the installment fee, and by a debit card, on each of a merchant's
+ * channels; which channel to use; and why each other channel was left out.
+ *
+ * <pre>
+ * fees                                  the bundled SAMPLE policy, schedule and checkout
+ * fees --schedule my-fees.json          your own fee schedule (tenderkit.fee-schedule/1)
+ * fees --policy policy.json             your own platform policy
+ * fees --checkout checkout.json         your own terminal and merchant (tenderkit.checkout-description/1)
+ * fees --now 2026-12-01T10:00+08:00     price and resolve as of that time (default: now; the bundled
+ *                                       samples default to their sample date)
+ * </pre>
+ *
+ * Exit status: 0 on success, 2 on bad input (the message names file, field, line and column).
+ */
+public final class FeesExample {
+    static final String SAMPLE_POLICY = "/samples/capability-policy.sample.json";
+    static final String SAMPLE_SCHEDULE = "/samples/fee-schedule.sample.json";
+    static final String SAMPLE_CHECKOUT = "/samples/fees-checkout.sample.json";
+    /** The bundled samples are dated; pricing them as of this instant keeps the output stable. */
+    static final OffsetDateTime SAMPLE_NOW = OffsetDateTime.parse("2026-11-25T10:00:00+08:00");
+
+    private FeesExample() {
+    }
+
+    /** @param args see the class documentation */
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        System.exit(run(args, out, err));
+    }
+
+    /** The command line, parsed. */
+    private record Options(Path policy, Path schedule, Path checkout, OffsetDateTime now, boolean help) {
+        static Options parse(String[] args) {
+            Path policy = null;
+            Path schedule = null;
+            Path checkout = null;
+            OffsetDateTime now = null;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--policy" -> policy = Path.of(value(args, ++i, "--policy"));
+                    case "--schedule" -> schedule = Path.of(value(args, ++i, "--schedule"));
+                    case "--checkout" -> checkout = Path.of(value(args, ++i, "--checkout"));
+                    case "--now" -> now = OffsetDateTime.parse(value(args, ++i, "--now"));
+                    case "-h", "--help" -> {
+                        return new Options(null, null, null, null, true);
+                    }
+                    default -> throw new IllegalArgumentException("unexpected argument \"" + args[i] + "\"; see --help");
+                }
+            }
+            if (now == null && policy == null && schedule == null && checkout == null) {
+                now = SAMPLE_NOW;
+            }
+            return new Options(policy, schedule, checkout, now, false);
+        }
+    }
+
+    /** Runs the example; returns the exit status. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            err.println("fees: " + e.getMessage());
+            return 2;
+        }
+        if (options.help()) {
+            out.println("usage: fees [--schedule FEES.json] [--policy POLICY.json] [--checkout CHECKOUT.json] "
+                    + "[--now ISO-DATE-TIME]");
+            return 0;
+        }
+        try {
+            CapabilityPolicyReader policyReader = new CapabilityPolicyReader(PaymentMethods.standardRegistry());
+            CapabilityPolicy policy = load(options.policy(), SAMPLE_POLICY, policyReader::read);
+            FeeScheduleReader scheduleReader = new FeeScheduleReader(PaymentMethods.standardRegistry());
+            FeeSchedule schedule = load(options.schedule(), SAMPLE_SCHEDULE, scheduleReader::read);
+            CheckoutDescriptionReader checkoutReader = new CheckoutDescriptionReader();
+            CheckoutDescription checkout = load(options.checkout(), SAMPLE_CHECKOUT, checkoutReader::read).get(0);
+
+            Clock clock = options.now() == null ? Clock.systemUTC()
+                    : Clock.fixed(options.now().toInstant(), ZoneOffset.UTC);
+            CapabilityResolver resolver = CapabilityResolver.builder().policy(policy).clock(clock).build();
+            LeastCostRouter router = LeastCostRouter.builder().resolver(resolver).schedule(schedule).build();
+            new FeesReport(out).print(policy, schedule, router, checkout, clock.instant());
+            return 0;
+        } catch (MalformedDocumentException e) {
+            err.println("fees: malformed document");
+            err.println("  file:    " + e.source());
+            err.println("  field:   " + (e.path().isEmpty() ? "(document)" : e.path()));
+            err.println("  line:    " + e.line() + ", column " + e.column());
+            err.println("  problem: " + e.problem());
+            return 2;
+        } catch (TenderKitException e) {
+            err.println("fees: " + e.code() + ": " + e.getMessage());
+            return 2;
+        } catch (UncheckedIOException e) {
+            err.println("fees: " + e.getMessage() + (e.getCause() instanceof NoSuchFileException ? " (no such file)"
+                    : ": " + e.getCause().getMessage()));
+            return 2;
+        }
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private interface Parse<T> {
+        T apply(InputStream in, String source);
+    }
+
+    private static <T> T load(Path file, String resource, Parse<T> parse) {
+        if (file == null) {
+            try (InputStream in = FeesExample.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new UncheckedIOException(new IOException("bundled resource " + resource + " is missing"));
+                }
+                return parse.apply(in, "bundled " + resource);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read bundled " + resource, e);
+            }
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return parse.apply(in, file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}
