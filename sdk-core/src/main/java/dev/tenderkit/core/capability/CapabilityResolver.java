@@ -222,8 +222,10 @@ public final class CapabilityResolver {
             }
             List<Finding> findings = new ArrayList<>(ev.findings);
             findings.sort(BY_SEVERITY);
-            return new CapabilityVerdict(method, accepted, channels(snapshot, channelIds, mask), findings, snapshot,
-                    mask);
+            // A method refused outright is refused on every channel, however its channels fared.
+            long acceptingMask = accepted ? mask : 0L;
+            return new CapabilityVerdict(method, accepted, channels(snapshot, channelIds, acceptingMask), findings,
+                    snapshot, acceptingMask);
         } finally {
             ev.end();
         }

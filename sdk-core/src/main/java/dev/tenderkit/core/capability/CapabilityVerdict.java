@@ -43,7 +43,10 @@ public final class CapabilityVerdict {
         return accepted;
     }
 
-    /** @return the merchant's channels that can take it, in the merchant's order of preference */
+    /**
+     * @return the merchant's channels that can take it, in the merchant's order of preference;
+     *     empty when the method is refused
+     */
     public List<ChannelProfile> acceptingChannels() {
         return acceptingChannels;
     }
@@ -79,6 +82,21 @@ public final class CapabilityVerdict {
         List<Finding> out = new ArrayList<>();
         for (Finding f : findings) {
             if (!f.isBlocking()) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param channelId one of the merchant's channels
+     * @return the blocking findings that keep the method off that channel: the method-wide ones
+     *     and the channel's own
+     */
+    public List<Finding> blockingFindingsAgainst(String channelId) {
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : findings) {
+            if (f.isBlocking() && (f.channelId().isEmpty() || f.channelId().get().equals(channelId))) {
                 out.add(f);
             }
         }

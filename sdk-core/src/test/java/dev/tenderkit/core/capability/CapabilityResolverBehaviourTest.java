@@ -267,4 +267,18 @@ class CapabilityResolverBehaviourTest {
         assertEquals("Sunmi", c.brand());
         assertEquals("P2 Pro", c.model());
     }
+
+    @Test
+    void aMethodRefusedOutrightListsNoAcceptingChannelAndEachChannelShowsTheMethodWideReason() {
+        World w = new World();
+        w.channels = new ArrayList<>(List.of("lakala", "alipay-direct"));
+        w.qualifications.add(Qualification.approved("alipay-direct", "huabei"));
+        w.version = "3.0.0";   // below Huabei's certified 3.2.0: refused on every channel
+        CapabilityVerdict v = w.resolver().resolve(w.context(), ALIPAY_HUABEI, w.amount);
+        assertFalse(v.isAccepted());
+        assertEquals(List.of(), v.acceptingChannels());
+        assertFalse(v.isAcceptedOn("lakala"));
+        assertEquals(List.of(Cause.TERMINAL_SOFTWARE_OUTDATED),
+                v.blockingFindingsAgainst("alipay-direct").stream().map(Finding::cause).toList());
+    }
 }
