@@ -8,6 +8,11 @@ import dev.tenderkit.core.capability.CapabilityVerdict;
 import dev.tenderkit.core.capability.CheckoutContext;
 import dev.tenderkit.core.capability.Finding;
 import dev.tenderkit.core.channel.ChannelProfile;
+import dev.tenderkit.core.fee.FeeSchedule;
+import dev.tenderkit.core.fee.LeastCostRouter;
+import dev.tenderkit.core.fee.RankedChannel;
+import dev.tenderkit.core.fee.RouteDecision;
+import dev.tenderkit.core.fee.Routed;
 import dev.tenderkit.core.method.PaymentCode;
 import dev.tenderkit.core.method.PaymentCodeClassifier;
 import dev.tenderkit.core.method.PaymentMethod;
@@ -64,6 +69,7 @@ public final class PaymentEngine {
     private final PaymentPricing pricing;
     private final ZoneOffset businessZone;
     private final OutTradeNumbers numbers;
+    private final Optional<LeastCostRouter> router;
     private final Map<String, TradeProcess> inFlight = new ConcurrentHashMap<>();
     /** Trades admitted but maybe not yet journaled, by order id: a second request joins them. */
     private final Map<String, TradeProcess> inFlightByOrder = new ConcurrentHashMap<>();
@@ -82,6 +88,7 @@ public final class PaymentEngine {
         this.pricing = b.pricing;
         this.businessZone = b.businessZone;
         this.numbers = new OutTradeNumbers(b.terminalId, clock.millis());
+        this.router = b.feeSchedule.map(fs -> LeastCostRouter.builder().resolver(b.resolver).schedule(fs).build());
     }
 
     /** @return a builder */
@@ -120,7 +127,7 @@ public final class PaymentEngine {
             if (existing.isPresent()) {
                 return existing.get();
             }
-            Route route = route(method, request.amount(), request.pinnedChannel());
+            Route route = route(method, request.amount(), request.pinnedChannel(), request.installments());
             if (route.refusal().isPresent()) {
                 return CompletableFuture.completedFuture(route.refusal().get());
             }
@@ -158,7 +165,7 @@ public final class PaymentEngine {
                 throw new InvalidInputException("orderId", "order " + request.orderId()
                         + " already has a trade; look it up with trade(...) instead of starting another");
             }
-            Route route = route(request.method(), request.amount(), request.pinnedChannel());
+            Route route = route(request.method(), request.amount(), request.pinnedChannel(), Optional.empty());
             if (route.refusal().isPresent()) {
                 return new QrTicket(Optional.empty(), CompletableFuture.failedFuture(new IllegalStateException(
                         "refused before sending")), CompletableFuture.completedFuture(route.refusal().get()));
@@ -406,7 +413,8 @@ public final class PaymentEngine {
     Optional<Money> price(TradeRecord trade, PaymentMethod requested, Payment payment) {
         PaymentMethod pricedAs = pricedAs(requested, payment.fundingSource());
         try {
-            return pricing.merchantFee(trade.channelId(), pricedAs, payment.amount(), payment.paidAt());
+            return pricing.merchantFee(trade.channelId(), pricedAs, payment.amount(), trade.installments(),
+                    payment.paidAt());
         } catch (RuntimeException e) {
             LOG.error("trade {}: pricing the payment as {} failed; the trade is recorded paid without a fee",
                     trade.outTradeNo(), pricedAs.id(), e);
@@ -521,7 +529,8 @@ public final class PaymentEngine {
         }
     }
 
-    private Route route(PaymentMethod method, Money amount, Optional<String> pinned) {
+    private Route route(PaymentMethod method, Money amount, Optional<String> pinned,
+            Optional<InstallmentPlan> installments) {
         CheckoutContext ctx = context.get();
         CapabilityVerdict verdict = resolver.resolve(ctx, method, amount);
         if (!verdict.isAccepted()) {
@@ -534,13 +543,13 @@ public final class PaymentEngine {
             }
         }
         if (candidates.isEmpty()) {
-            List<Finding> why = verdict.findingsFor(pinned.orElseThrow());
-            if (why.isEmpty()) {
+            if (!ctx.merchant().channelIds().contains(pinned.orElseThrow())) {
                 throw new InvalidInputException("pinnedChannel", "channel " + pinned.get()
                         + " is not one of the merchant's channels " + ctx.merchant().channelIds());
             }
-            return Route.refused(method, why);
+            return Route.refused(method, verdict.blockingFindingsAgainst(pinned.get()));
         }
+        candidates = cheapestFirst(ctx, verdict, candidates, amount, installments);
         for (ChannelProfile c : candidates) {
             PaymentGateway g = gateways.get(c.id());
             if (g != null) {
@@ -550,6 +559,38 @@ public final class PaymentEngine {
         throw new dev.tenderkit.core.TenderKitException(ErrorCode.INVALID_CONFIGURATION, "no gateway is configured "
                 + "for channel(s) " + candidates.stream().map(ChannelProfile::id).toList() + " that accept "
                 + method.id() + "; add one with PaymentEngine.Builder.gateway(channelId, gateway)");
+    }
+
+    /**
+     * With a fee schedule, the capable channels the schedule prices come first, cheapest first (the
+     * router's order); channels it cannot price follow in the merchant's order, so a missing fee
+     * term never refuses a sale.
+     */
+    private List<ChannelProfile> cheapestFirst(CheckoutContext ctx, CapabilityVerdict verdict,
+            List<ChannelProfile> candidates, Money amount, Optional<InstallmentPlan> installments) {
+        if (router.isEmpty() || candidates.size() < 2) {
+            return candidates;
+        }
+        RouteDecision decision = router.get().route(ctx, verdict,
+                FeeSchedulePricing.request(verdict.method(), amount, installments, now()));
+        if (!(decision instanceof Routed routed)) {
+            LOG.info("no fee schedule prices {} here; routing in the merchant's order", verdict.method().id());
+            return candidates;
+        }
+        List<ChannelProfile> ordered = new ArrayList<>();
+        for (RankedChannel ranked : routed.ranked()) {
+            for (ChannelProfile c : candidates) {
+                if (c.id().equals(ranked.channelId())) {
+                    ordered.add(c);
+                }
+            }
+        }
+        for (ChannelProfile c : candidates) {
+            if (!ordered.contains(c)) {
+                ordered.add(c);
+            }
+        }
+        return ordered;
     }
 
     /** Consumer credit is allowed only if one of the wallet's credit methods is accepted on the channel. */
@@ -577,6 +618,7 @@ public final class PaymentEngine {
         private TradeListener listener = TradeListener.NONE;
         private PaymentCodeClassifier classifier = PaymentCodeClassifier.standard();
         private PaymentPricing pricing = PaymentPricing.NONE;
+        private Optional<FeeSchedule> feeSchedule = Optional.empty();
         private ZoneOffset businessZone = ZoneOffset.ofHours(8);
         private String terminalId;
 
@@ -628,6 +670,16 @@ public final class PaymentEngine {
         /** @param classifier tells wallets by payment code; default the standard rules */
         public Builder classifier(PaymentCodeClassifier classifier) {
             this.classifier = classifier;
+            return this;
+        }
+
+        /**
+         * @param schedule the merchant's fee schedule: routes to the cheapest capable channel and
+         *     prices paid trades (replaces {@link #pricing})
+         */
+        public Builder feeSchedule(FeeSchedule schedule) {
+            this.feeSchedule = Optional.of(schedule);
+            this.pricing = new FeeSchedulePricing(schedule);
             return this;
         }
 

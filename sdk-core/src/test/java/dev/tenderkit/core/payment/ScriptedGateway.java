@@ -122,8 +122,11 @@ final class ScriptedGateway implements PaymentGateway {
         return unknown.apply("injected " + f);
     }
 
+    /** What buyers pay with, as the wallet reports it. */
+    FundingSource funding = new FundingSource("ALIPAYACCOUNT", false, 0);
+
     private Payment payment(Entry e) {
-        return new Payment("GW" + e.outTradeNo, e.amount, new FundingSource("ALIPAYACCOUNT", false, 0), clock.instant());
+        return new Payment("GW" + e.outTradeNo, e.amount, funding, clock.instant());
     }
 
     @Override
