@@ -36,6 +36,7 @@ public final class ReceiptPrinter implements AutoCloseable {
     private final Object lock = new Object();
 
     private StatusQuery query;
+    private volatile PrinterStatus lastStatus;
 
     private ReceiptPrinter(Builder b) {
         this.link = b.link;
@@ -75,6 +76,14 @@ public final class ReceiptPrinter implements AutoCloseable {
      */
     public void print(EscPosDocument document) {
         link.write(document.toBytes());
+    }
+
+    /**
+     * @return the answer to the latest finished {@link #queryStatus()}, for health checks that must
+     *     not talk to the device; empty before the first
+     */
+    public java.util.Optional<PrinterStatus> lastStatus() {
+        return java.util.Optional.ofNullable(lastStatus);
     }
 
     /**
@@ -148,6 +157,7 @@ public final class ReceiptPrinter implements AutoCloseable {
             }
             query = null;
             q.timer.cancel(false);
+            lastStatus = status;
         }
         if (status.condition() != PrinterCondition.READY) {
             log.warn("{}: printer {}", link.name(), status.condition());
