@@ -1,4 +1,4 @@
-package dev.tenderkit.core.payment;
+package dev.tenderkit.testkit.engine;
 
 import dev.tenderkit.core.LocalizedText;
 import dev.tenderkit.core.capability.CapabilityPolicy;
@@ -11,6 +11,10 @@ import dev.tenderkit.core.merchant.MerchantProfile;
 import dev.tenderkit.core.merchant.Qualification;
 import dev.tenderkit.core.method.PaymentMethod;
 import dev.tenderkit.core.method.PaymentMethods;
+import dev.tenderkit.core.payment.PaymentEngine;
+import dev.tenderkit.core.payment.TradeListener;
+import dev.tenderkit.core.payment.TradeRecord;
+import dev.tenderkit.core.payment.TransactionStore;
 import dev.tenderkit.core.payment.journal.JournalOptions;
 import dev.tenderkit.core.payment.journal.JournalTransactionStore;
 import dev.tenderkit.core.terminal.Connectivity;
@@ -18,6 +22,7 @@ import dev.tenderkit.core.terminal.Peripheral;
 import dev.tenderkit.core.terminal.SoftwareVersion;
 import dev.tenderkit.core.terminal.TerminalProfile;
 import dev.tenderkit.core.time.ManualTaskScheduler;
+import dev.tenderkit.testkit.InMemoryWallet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +48,7 @@ final class EngineHarness implements AutoCloseable {
     static final String POOR_CODE = "283333333333333333";
 
     final Path journalFile;
-    final ScriptedGateway gateway;
+    final InMemoryWallet gateway;
     final List<TradeRecord> changes = new ArrayList<>();
     final List<TradeRecord> attention = new ArrayList<>();
     final boolean durable;
@@ -64,10 +69,10 @@ final class EngineHarness implements AutoCloseable {
         this.durable = durable;
         this.storeWrapper = storeWrapper;
         this.scheduler = new ManualTaskScheduler(START);
-        this.gateway = new ScriptedGateway(scheduler.clock())
-                .buyer(WAITING_CODE, ScriptedGateway.Buyer.PAYS_AFTER_TWO_QUERIES)
-                .buyer(NEVER_CODE, ScriptedGateway.Buyer.NEVER_PAYS)
-                .buyer(POOR_CODE, ScriptedGateway.Buyer.INSUFFICIENT_FUNDS)
+        this.gateway = new InMemoryWallet("scripted", scheduler.clock())
+                .paysAfterQueries(WAITING_CODE, 2)
+                .neverPays(NEVER_CODE)
+                .lacksFunds(POOR_CODE)
                 .requireJournaled(this::journaledOnDisk);
         this.resolver = CapabilityResolver.builder().policy(policy()).clock(scheduler.clock()).serviceLoader(false)
                 .build();

@@ -1,9 +1,20 @@
-package dev.tenderkit.core.payment;
+package dev.tenderkit.testkit.engine;
 
-import static dev.tenderkit.core.payment.EngineHarness.ALIPAY_CODE;
-import static dev.tenderkit.core.payment.EngineHarness.NEVER_CODE;
-import static dev.tenderkit.core.payment.EngineHarness.POOR_CODE;
-import static dev.tenderkit.core.payment.EngineHarness.WAITING_CODE;
+import dev.tenderkit.core.payment.BarcodePaymentRequest;
+import dev.tenderkit.core.payment.FeeBearer;
+import dev.tenderkit.core.payment.InstallmentPlan;
+import dev.tenderkit.core.payment.QrPaymentRequest;
+import dev.tenderkit.core.payment.QrTicket;
+import dev.tenderkit.core.payment.RecoveryReport;
+import dev.tenderkit.core.payment.RefundOutcome;
+import dev.tenderkit.core.payment.TradeOutcome;
+import dev.tenderkit.core.payment.TradeRecord;
+import dev.tenderkit.core.payment.TradeState;
+import dev.tenderkit.testkit.InMemoryWallet;
+import static dev.tenderkit.testkit.engine.EngineHarness.ALIPAY_CODE;
+import static dev.tenderkit.testkit.engine.EngineHarness.NEVER_CODE;
+import static dev.tenderkit.testkit.engine.EngineHarness.POOR_CODE;
+import static dev.tenderkit.testkit.engine.EngineHarness.WAITING_CODE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -43,7 +54,7 @@ class PaymentEngineTest {
     @AfterEach
     void stop() {
         h.close();
-        assertEquals(List.of(), h.gateway.violations);
+        assertEquals(List.of(), h.gateway.violations());
     }
 
     private CompletableFuture<TradeOutcome> pay(String order, String code) {
@@ -58,7 +69,7 @@ class PaymentEngineTest {
         TradeOutcome.Paid paid = assertInstanceOf(TradeOutcome.Paid.class, f.getNow(null));
         assertEquals(Money.parse("88.00"), paid.payment().amount());
         assertEquals(List.of(TradeState.CREATED, TradeState.PAID), h.changes.stream().map(TradeRecord::state).toList());
-        assertEquals(List.of("pay"), h.gateway.calls);
+        assertEquals(List.of("pay"), h.gateway.calls());
         String journal = new String(Files.readAllBytes(h.journalFile), StandardCharsets.UTF_8);
         assertFalse(journal.contains(ALIPAY_CODE), "the whole payment code must never be journaled");
         assertTrue(journal.contains(paid.trade().maskedPaymentCode()));
@@ -75,7 +86,7 @@ class PaymentEngineTest {
         assertFalse(f.isDone());
         h.runFor(Duration.ofSeconds(3));
         assertInstanceOf(TradeOutcome.Paid.class, f.getNow(null));
-        assertEquals(List.of("pay", "query", "query"), h.gateway.calls);
+        assertEquals(List.of("pay", "query", "query"), h.gateway.calls());
     }
 
     @Test
@@ -86,10 +97,10 @@ class PaymentEngineTest {
         h.runFor(Duration.ofSeconds(1));
         TradeOutcome.Reversed r = assertInstanceOf(TradeOutcome.Reversed.class, f.getNow(null));
         assertEquals(TradeState.REVERSED, r.trade().state());
-        List<String> calls = h.gateway.calls;
+        List<String> calls = h.gateway.calls();
         assertEquals("reverse", calls.get(calls.size() - 1));
         assertEquals("query", calls.get(calls.size() - 2));
-        assertEquals(ScriptedGateway.Status.CLOSED, h.gateway.ledger.get(r.trade().outTradeNo()).status);
+        assertEquals(InMemoryWallet.Status.CLOSED, h.gateway.ledger().get(r.trade().outTradeNo()).status());
     }
 
     @Test
@@ -111,7 +122,7 @@ class PaymentEngineTest {
         TradeOutcome later = pay("ORD-5", ALIPAY_CODE).getNow(null);
         assertEquals(((TradeOutcome.Paid) first.getNow(null)).trade().outTradeNo(),
                 ((TradeOutcome.Paid) later).trade().outTradeNo());
-        assertEquals(1, h.gateway.calls.stream().filter("pay"::equals).count());
+        assertEquals(1, h.gateway.calls().stream().filter("pay"::equals).count());
     }
 
     @Test
@@ -121,7 +132,7 @@ class PaymentEngineTest {
         assertEquals(PaymentMethods.ECNY, refused.method());
         assertEquals(Cause.CHANNEL_METHOD_UNSUPPORTED, refused.findings().get(0).cause());
         h.settle();
-        assertEquals(List.of(), h.gateway.calls);
+        assertEquals(List.of(), h.gateway.calls());
         assertEquals(Optional.empty(), h.engine.tradeForOrder("ORD-6"));
     }
 
@@ -142,12 +153,12 @@ class PaymentEngineTest {
         e = assertThrows(InvalidInputException.class, () -> h.engine.payAsync(BarcodePaymentRequest.of("ORD-9",
                 Money.parse("1.00"), ALIPAY_CODE, "x").withInstallments(new InstallmentPlan(5, FeeBearer.BUYER))));
         assertEquals("installments", e.field());
-        assertEquals(List.of(), h.gateway.calls);
+        assertEquals(List.of(), h.gateway.calls());
     }
 
     @Test
     void anUnconfirmedReversalIsRetriedFlaggedForAPersonAndNeverDropped() {
-        h.gateway.reversalsToRefuseWithRetry = 7;
+        h.gateway.refuseReversals(7);
         CompletableFuture<TradeOutcome> f = pay("ORD-10", NEVER_CODE);
         h.runFor(Duration.ofSeconds(60));
         assertFalse(f.isDone());
@@ -160,7 +171,7 @@ class PaymentEngineTest {
         h.settle();
         TradeRecord end = h.engine.trade(u.trade().outTradeNo()).orElseThrow();
         assertEquals(TradeState.REVERSED, end.state(), "retries continued after the flag until confirmed");
-        assertEquals(8, h.gateway.calls.stream().filter("reverse"::equals).count());
+        assertEquals(8, h.gateway.calls().stream().filter("reverse"::equals).count());
     }
 
     @Test
@@ -183,7 +194,7 @@ class PaymentEngineTest {
         h.runFor(Duration.ZERO);
         assertInstanceOf(RefundOutcome.Refunded.class, rest.getNow(null));
         assertEquals(Money.parse("88.00"), h.engine.trade(no).orElseThrow().refunded());
-        assertEquals(Money.ZERO, h.gateway.ledger.get(no).charged);
+        assertEquals(Money.ZERO, h.gateway.ledger().get(no).charged());
     }
 
     @Test
@@ -191,17 +202,17 @@ class PaymentEngineTest {
         CompletableFuture<TradeOutcome> f = pay("ORD-12", ALIPAY_CODE);
         h.runFor(Duration.ZERO);
         String no = ((TradeOutcome.Paid) f.getNow(null)).trade().outTradeNo();
-        h.gateway.fault(h.gateway.calls.size(), ScriptedGateway.Fault.RESET_BEFORE_APPLY);
+        h.gateway.failAt(h.gateway.calls().size(), InMemoryWallet.Fault.RESET_BEFORE_APPLY);
         CompletableFuture<RefundOutcome> r = h.engine.refundAsync(no, "R1", Money.parse("88.00"), "退货");
         h.settle();
         assertInstanceOf(RefundOutcome.Refunded.class, r.getNow(null));
-        assertEquals(List.of("pay", "refund", "queryRefund", "refund"), h.gateway.calls);
-        assertEquals(Money.ZERO, h.gateway.ledger.get(no).charged);
+        assertEquals(List.of("pay", "refund", "queryRefund", "refund"), h.gateway.calls());
+        assertEquals(Money.ZERO, h.gateway.ledger().get(no).charged());
     }
 
     @Test
     void recoverySettlesATradeThatWasPaidWhileTheTerminalWasDown() {
-        h.gateway.fault(0, ScriptedGateway.Fault.TIMEOUT_AFTER_APPLY);
+        h.gateway.failAt(0, InMemoryWallet.Fault.TIMEOUT_AFTER_APPLY);
         pay("ORD-13", ALIPAY_CODE);
         h.runFor(Duration.ZERO);   // the wallet charged, the answer was lost; then the power went
         h.restart();
@@ -224,7 +235,7 @@ class PaymentEngineTest {
         h.settle();
         assertInstanceOf(TradeOutcome.Paid.class, paid.outcome().getNow(null));
         assertInstanceOf(TradeOutcome.Reversed.class, unpaid.outcome().getNow(null));
-        assertTrue(h.gateway.calls.contains("close"));
+        assertTrue(h.gateway.calls().contains("close"));
     }
 
     @Test
@@ -239,13 +250,13 @@ class PaymentEngineTest {
 
     @Test
     void aBuyerWhoPaysAsTheReversalIsRefusedIsRecordedPaidAndFlagged() {
-        h.gateway.buyerPaysJustBeforeReversalAndItIsRefused = true;
+        h.gateway.buyerPaysAsTheReversalIsRefused();
         CompletableFuture<TradeOutcome> f = pay("ORD-18", NEVER_CODE);
         h.settle();
         TradeOutcome.Paid paid = assertInstanceOf(TradeOutcome.Paid.class, f.getNow(null));
         assertTrue(paid.trade().needsAttention());
         assertTrue(paid.trade().attention().orElseThrow().contains("ACQ.TRADE_STATUS_ERROR"));
         assertEquals(1, h.attention.size());
-        assertEquals(ScriptedGateway.Status.PAID, h.gateway.ledger.get(paid.trade().outTradeNo()).status);
+        assertEquals(InMemoryWallet.Status.PAID, h.gateway.ledger().get(paid.trade().outTradeNo()).status());
     }
 }

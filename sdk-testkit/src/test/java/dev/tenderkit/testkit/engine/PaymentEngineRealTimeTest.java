@@ -1,5 +1,9 @@
-package dev.tenderkit.core.payment;
+package dev.tenderkit.testkit.engine;
 
+import dev.tenderkit.core.payment.BarcodePaymentRequest;
+import dev.tenderkit.core.payment.PaymentEngine;
+import dev.tenderkit.core.payment.TradeOutcome;
+import dev.tenderkit.testkit.InMemoryWallet;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.tenderkit.core.LocalizedText;
@@ -43,7 +47,7 @@ class PaymentEngineRealTimeTest {
                 JournalTransactionStore store = JournalTransactionStore.open(dir.resolve("trades.journal"), clock)) {
             PaymentEngine engine = PaymentEngine.builder().terminalId("T2")
                     .resolver(CapabilityResolver.builder().policy(policy).serviceLoader(false).build())
-                    .context(() -> context).store(store).gateway("lakala", new ScriptedGateway(clock))
+                    .context(() -> context).store(store).gateway("lakala", new InMemoryWallet("scripted", clock))
                     .scheduler(scheduler).build();
             TradeOutcome o = engine.pay(BarcodePaymentRequest.of("SYNC-1", Money.parse("1.00"),
                     EngineHarness.ALIPAY_CODE, "x"));

@@ -1,5 +1,8 @@
-package dev.tenderkit.core.payment;
+package dev.tenderkit.testkit.engine;
 
+import dev.tenderkit.core.payment.RefundRecord;
+import dev.tenderkit.core.payment.TradeRecord;
+import dev.tenderkit.core.payment.TransactionStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

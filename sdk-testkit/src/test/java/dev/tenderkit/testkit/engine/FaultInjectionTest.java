@@ -1,9 +1,15 @@
-package dev.tenderkit.core.payment;
+package dev.tenderkit.testkit.engine;
 
-import static dev.tenderkit.core.payment.EngineHarness.ALIPAY_CODE;
-import static dev.tenderkit.core.payment.EngineHarness.NEVER_CODE;
-import static dev.tenderkit.core.payment.EngineHarness.POOR_CODE;
-import static dev.tenderkit.core.payment.EngineHarness.WAITING_CODE;
+import dev.tenderkit.core.payment.BarcodePaymentRequest;
+import dev.tenderkit.core.payment.QrPaymentRequest;
+import dev.tenderkit.core.payment.RefundRecord;
+import dev.tenderkit.core.payment.TradeRecord;
+import dev.tenderkit.core.payment.TradeState;
+import dev.tenderkit.testkit.InMemoryWallet;
+import static dev.tenderkit.testkit.engine.EngineHarness.ALIPAY_CODE;
+import static dev.tenderkit.testkit.engine.EngineHarness.NEVER_CODE;
+import static dev.tenderkit.testkit.engine.EngineHarness.POOR_CODE;
+import static dev.tenderkit.testkit.engine.EngineHarness.WAITING_CODE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -97,20 +103,20 @@ class FaultInjectionTest {
         h.engine.recover();
         h.settle();
         // A refund that the crash kept from being requested is asked for again by the POS, idempotently.
-        assertEquals(List.of(), h.gateway.violations, scenario);
+        assertEquals(List.of(), h.gateway.violations(), scenario);
         List<TradeRecord> trades = h.engine.trades(java.time.LocalDate.of(2026, 11, 25));
         for (TradeRecord t : trades) {
             if (!t.state().isFinal()) {
                 fail(scenario + ": trade " + t.outTradeNo() + " left " + t.state() + " after recovery");
             }
-            ScriptedGateway.Entry e = h.gateway.ledger.get(t.outTradeNo());
-            Money charged = e == null ? Money.ZERO : e.charged;
+            InMemoryWallet.LedgerEntry e = h.gateway.ledger().get(t.outTradeNo());
+            Money charged = e == null ? Money.ZERO : e.charged();
             switch (t.state()) {
                 case PAID -> {
-                    assertTrue(e != null && e.status == ScriptedGateway.Status.PAID,
-                            scenario + ": journal says PAID, wallet says " + (e == null ? "nothing" : e.status));
+                    assertTrue(e != null && e.status() == InMemoryWallet.Status.PAID,
+                            scenario + ": journal says PAID, wallet says " + (e == null ? "nothing" : e.status()));
                     assertEquals(t.amount().minus(t.refunded()), charged, scenario + ": charged vs refunded");
-                    Money refundedAtWallet = e.refunds.values().stream().reduce(Money.ZERO, Money::plus);
+                    Money refundedAtWallet = e.refunds().values().stream().reduce(Money.ZERO, Money::plus);
                     assertEquals(refundedAtWallet, t.refunded(), scenario + ": refunds");
                 }
                 case REVERSED, FAILED -> assertEquals(Money.ZERO, charged,
@@ -118,7 +124,7 @@ class FaultInjectionTest {
                 default -> fail(scenario + ": unexpected state " + t.state());
             }
         }
-        for (Map.Entry<String, ScriptedGateway.Entry> e : h.gateway.ledger.entrySet()) {
+        for (Map.Entry<String, InMemoryWallet.LedgerEntry> e : h.gateway.ledger().entrySet()) {
             boolean known = trades.stream().anyMatch(t -> t.outTradeNo().equals(e.getKey()));
             assertTrue(known, scenario + ": the wallet has trade " + e.getKey() + " that the journal lost");
         }
@@ -137,15 +143,15 @@ class FaultInjectionTest {
             try (EngineHarness clean = new EngineHarness(freshDir())) {
                 runToTheEnd(clean, flow);
                 recoverAndCheck(clean, flow.name() + " (no fault)");
-                calls = clean.gateway.calls.size();
+                calls = clean.gateway.calls().size();
                 ran++;
             }
             assertTrue(calls > 0, flow.name());
             for (int call = 0; call < calls; call++) {
-                for (ScriptedGateway.Fault fault : ScriptedGateway.Fault.values()) {
+                for (InMemoryWallet.Fault fault : InMemoryWallet.Fault.values()) {
                     String scenario = flow.name() + ", " + fault + " at call " + call;
                     try (EngineHarness h = new EngineHarness(freshDir())) {
-                        h.gateway.fault(call, fault);
+                        h.gateway.failAt(call, fault);
                         runToTheEnd(h, flow);
                         h.restart();
                         recoverAndCheck(h, scenario);

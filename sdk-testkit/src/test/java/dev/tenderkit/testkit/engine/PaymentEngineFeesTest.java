@@ -1,5 +1,10 @@
-package dev.tenderkit.core.payment;
+package dev.tenderkit.testkit.engine;
 
+import dev.tenderkit.core.payment.BarcodePaymentRequest;
+import dev.tenderkit.core.payment.FundingSource;
+import dev.tenderkit.core.payment.PaymentEngine;
+import dev.tenderkit.core.payment.TradeOutcome;
+import dev.tenderkit.testkit.InMemoryWallet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
@@ -43,7 +48,7 @@ class PaymentEngineFeesTest {
     @TempDir
     Path dir;
 
-    private PaymentEngine engine(ManualTaskScheduler scheduler, ScriptedGateway lakala, ScriptedGateway sft,
+    private PaymentEngine engine(ManualTaskScheduler scheduler, InMemoryWallet lakala, InMemoryWallet sft,
             JournalTransactionStore store) {
         List<ChannelOffering> offers = List.of(ChannelOffering.of(PaymentMethods.ALIPAY, false),
                 ChannelOffering.of(PaymentMethods.ALIPAY_HUABEI, true));
@@ -69,16 +74,16 @@ class PaymentEngineFeesTest {
     @Test
     void theCheapestCapableChannelTakesThePaymentAndTheFeeFollowsWhatTheBuyerUsed() {
         ManualTaskScheduler scheduler = new ManualTaskScheduler(EngineHarness.START);
-        ScriptedGateway lakala = new ScriptedGateway(scheduler.clock());
-        ScriptedGateway sft = new ScriptedGateway(scheduler.clock());
-        sft.funding = new FundingSource("PCREDIT", true, 0);   // the buyer chose Huabei in the wallet
+        InMemoryWallet lakala = new InMemoryWallet("scripted", scheduler.clock());
+        InMemoryWallet sft = new InMemoryWallet("scripted", scheduler.clock());
+        sft.funding(new FundingSource("PCREDIT", true, 0));   // the buyer chose Huabei in the wallet
         try (JournalTransactionStore store = JournalTransactionStore.open(dir.resolve("j"), scheduler.clock())) {
             CompletableFuture<TradeOutcome> f = engine(scheduler, lakala, sft, store).payAsync(
                     BarcodePaymentRequest.of("ORD-1", Money.parse("88.00"), EngineHarness.ALIPAY_CODE, "x"));
             scheduler.runDueTasks();
             TradeOutcome.Paid paid = assertInstanceOf(TradeOutcome.Paid.class, f.getNow(null));
             assertEquals("sft", paid.trade().channelId(), "Alipay costs 0.30% on sft and 0.38% on lakala");
-            assertEquals(List.of(), lakala.calls);
+            assertEquals(List.of(), lakala.calls());
             // Priced as Huabei on sft: 0.80% of 88.00 = 0.704, half-up to 0.70.
             assertEquals(Optional.of(Money.parse("0.70")), paid.fee());
             assertEquals(Optional.of(Money.parse("87.30")), paid.net());
