@@ -26,11 +26,10 @@ import dev.tenderkit.core.terminal.Peripheral;
 import dev.tenderkit.core.terminal.SoftwareVersion;
 import dev.tenderkit.core.terminal.TerminalProfile;
 import dev.tenderkit.core.time.ManualTaskScheduler;
+import dev.tenderkit.examples.ExampleInput;
 import dev.tenderkit.testkit.InMemoryWallet;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,11 +76,11 @@ public final class CheckoutExample {
         this.out = out;
         this.journalFile = dir.resolve("trades.journal");
         this.time = new ManualTaskScheduler(START);
-        CapabilityPolicy policy = read("/samples/capability-policy.sample.json",
-                in -> new CapabilityPolicyReader(PaymentMethods.standardRegistry()).read(in, "sample policy"));
+        CapabilityPolicy policy = ExampleInput.load(null, "/samples/capability-policy.sample.json",
+                new CapabilityPolicyReader(PaymentMethods.standardRegistry())::read);
         this.resolver = CapabilityResolver.builder().policy(policy).clock(time.clock()).build();
-        this.fees = read("/samples/fee-schedule.sample.json",
-                in -> new FeeScheduleReader(PaymentMethods.standardRegistry()).read(in, "sample fee schedule"));
+        this.fees = ExampleInput.load(null, "/samples/fee-schedule.sample.json",
+                new FeeScheduleReader(PaymentMethods.standardRegistry())::read);
         this.wallet = new InMemoryWallet("alipay-sim", time.clock())
                 .paysAfterQueries(ENTERS_PASSWORD, 2)
                 .neverPays(NEVER_CONFIRMS);
@@ -106,21 +105,6 @@ public final class CheckoutExample {
     /** Runs the five trades with the journal in {@code dir}. */
     static void run(PrintStream out, Path dir) {
         new CheckoutExample(out, dir).run();
-    }
-
-    private interface Parse<T> {
-        T apply(InputStream in);
-    }
-
-    private static <T> T read(String resource, Parse<T> parse) {
-        try (InputStream in = CheckoutExample.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("bundled resource " + resource + " is missing");
-            }
-            return parse.apply(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static CheckoutContext context(String softwareVersion) {

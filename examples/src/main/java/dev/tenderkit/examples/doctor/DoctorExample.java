@@ -1,6 +1,6 @@
 package dev.tenderkit.examples.doctor;
 
-import dev.tenderkit.core.MalformedDocumentException;
+import dev.tenderkit.examples.ExampleInput;
 import dev.tenderkit.core.TenderKitException;
 import dev.tenderkit.core.capability.CapabilityPolicy;
 import dev.tenderkit.core.capability.CapabilityPolicyReader;
@@ -8,13 +8,9 @@ import dev.tenderkit.core.capability.CapabilityResolver;
 import dev.tenderkit.core.capability.CheckoutDescription;
 import dev.tenderkit.core.capability.CheckoutDescriptionReader;
 import dev.tenderkit.core.method.PaymentMethods;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -97,33 +93,18 @@ public final class DoctorExample {
         Path descriptionFile = options.descriptionFile();
         try {
             CapabilityPolicyReader policyReader = new CapabilityPolicyReader(PaymentMethods.standardRegistry());
-            CapabilityPolicy policy = policyFile == null
-                    ? readResource(SAMPLE_POLICY, in -> policyReader.read(in, "bundled " + SAMPLE_POLICY))
-                    : readFile(policyFile, in -> policyReader.read(in, policyFile.toString()));
+            CapabilityPolicy policy = ExampleInput.load(policyFile, SAMPLE_POLICY, policyReader::read);
             CheckoutDescriptionReader descriptionReader = new CheckoutDescriptionReader();
-            List<CheckoutDescription> descriptions = descriptionFile == null
-                    ? readResource(SAMPLE_SCENARIOS, in -> descriptionReader.read(in, "bundled " + SAMPLE_SCENARIOS))
-                    : readFile(descriptionFile, in -> descriptionReader.read(in, descriptionFile.toString()));
+            List<CheckoutDescription> descriptions = ExampleInput.load(descriptionFile, SAMPLE_SCENARIOS,
+                    descriptionReader::read);
             Clock clock = options.now() == null ? Clock.systemUTC()
                     : Clock.fixed(options.now().toInstant(), ZoneOffset.UTC);
             CapabilityResolver resolver = CapabilityResolver.builder().policy(policy).clock(clock).build();
             new DoctorReport(out).print(resolver, descriptions, clock,
                     descriptionFile == null ? "bundled sample scenarios" : descriptionFile.toString());
             return 0;
-        } catch (MalformedDocumentException e) {
-            err.println("doctor: malformed document");
-            err.println("  file:    " + e.source());
-            err.println("  field:   " + (e.path().isEmpty() ? "(document)" : e.path()));
-            err.println("  line:    " + e.line() + ", column " + e.column());
-            err.println("  problem: " + e.problem());
-            return 2;
-        } catch (TenderKitException e) {
-            err.println("doctor: " + e.code() + ": " + e.getMessage());
-            return 2;
-        } catch (UncheckedIOException e) {
-            err.println("doctor: " + e.getMessage() + (e.getCause() instanceof NoSuchFileException ? " (no such file)"
-                    : ": " + e.getCause().getMessage()));
-            return 2;
+        } catch (TenderKitException | UncheckedIOException e) {
+            return ExampleInput.reportBadInput("doctor", e, err);
         }
     }
 
@@ -132,28 +113,5 @@ public final class DoctorExample {
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args[i];
-    }
-
-    private interface Parse<T> {
-        T apply(InputStream in);
-    }
-
-    private static <T> T readResource(String name, Parse<T> parse) {
-        try (InputStream in = DoctorExample.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new UncheckedIOException(new IOException("bundled resource " + name + " is missing"));
-            }
-            return parse.apply(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read bundled " + name, e);
-        }
-    }
-
-    private static <T> T readFile(Path file, Parse<T> parse) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return parse.apply(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
     }
 }

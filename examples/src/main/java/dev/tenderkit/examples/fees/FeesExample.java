@@ -1,6 +1,6 @@
 package dev.tenderkit.examples.fees;
 
-import dev.tenderkit.core.MalformedDocumentException;
+import dev.tenderkit.examples.ExampleInput;
 import dev.tenderkit.core.TenderKitException;
 import dev.tenderkit.core.capability.CapabilityPolicy;
 import dev.tenderkit.core.capability.CapabilityPolicyReader;
@@ -11,13 +11,9 @@ import dev.tenderkit.core.fee.FeeSchedule;
 import dev.tenderkit.core.fee.FeeScheduleReader;
 import dev.tenderkit.core.fee.LeastCostRouter;
 import dev.tenderkit.core.method.PaymentMethods;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -99,11 +95,11 @@ public final class FeesExample {
         }
         try {
             CapabilityPolicyReader policyReader = new CapabilityPolicyReader(PaymentMethods.standardRegistry());
-            CapabilityPolicy policy = load(options.policy(), SAMPLE_POLICY, policyReader::read);
+            CapabilityPolicy policy = ExampleInput.load(options.policy(), SAMPLE_POLICY, policyReader::read);
             FeeScheduleReader scheduleReader = new FeeScheduleReader(PaymentMethods.standardRegistry());
-            FeeSchedule schedule = load(options.schedule(), SAMPLE_SCHEDULE, scheduleReader::read);
+            FeeSchedule schedule = ExampleInput.load(options.schedule(), SAMPLE_SCHEDULE, scheduleReader::read);
             CheckoutDescriptionReader checkoutReader = new CheckoutDescriptionReader();
-            CheckoutDescription checkout = load(options.checkout(), SAMPLE_CHECKOUT, checkoutReader::read).get(0);
+            CheckoutDescription checkout = ExampleInput.load(options.checkout(), SAMPLE_CHECKOUT, checkoutReader::read).get(0);
 
             Clock clock = options.now() == null ? Clock.systemUTC()
                     : Clock.fixed(options.now().toInstant(), ZoneOffset.UTC);
@@ -111,20 +107,8 @@ public final class FeesExample {
             LeastCostRouter router = LeastCostRouter.builder().resolver(resolver).schedule(schedule).build();
             new FeesReport(out).print(policy, schedule, router, checkout, clock.instant());
             return 0;
-        } catch (MalformedDocumentException e) {
-            err.println("fees: malformed document");
-            err.println("  file:    " + e.source());
-            err.println("  field:   " + (e.path().isEmpty() ? "(document)" : e.path()));
-            err.println("  line:    " + e.line() + ", column " + e.column());
-            err.println("  problem: " + e.problem());
-            return 2;
-        } catch (TenderKitException e) {
-            err.println("fees: " + e.code() + ": " + e.getMessage());
-            return 2;
-        } catch (UncheckedIOException e) {
-            err.println("fees: " + e.getMessage() + (e.getCause() instanceof NoSuchFileException ? " (no such file)"
-                    : ": " + e.getCause().getMessage()));
-            return 2;
+        } catch (TenderKitException | UncheckedIOException e) {
+            return ExampleInput.reportBadInput("fees", e, err);
         }
     }
 
@@ -133,27 +117,5 @@ public final class FeesExample {
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args[i];
-    }
-
-    private interface Parse<T> {
-        T apply(InputStream in, String source);
-    }
-
-    private static <T> T load(Path file, String resource, Parse<T> parse) {
-        if (file == null) {
-            try (InputStream in = FeesExample.class.getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new UncheckedIOException(new IOException("bundled resource " + resource + " is missing"));
-                }
-                return parse.apply(in, "bundled " + resource);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read bundled " + resource, e);
-            }
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            return parse.apply(in, file.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
     }
 }

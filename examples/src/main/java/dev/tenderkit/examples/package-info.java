@@ -1,0 +1,2 @@
+/** Runnable examples a POS integrator copies from, and the small input handling they share. */
+package dev.tenderkit.examples;
