@@ -22,6 +22,7 @@ import dev.tenderkit.core.terminal.Peripheral;
 import dev.tenderkit.core.terminal.SoftwareVersion;
 import dev.tenderkit.core.terminal.TerminalProfile;
 import dev.tenderkit.core.time.ExecutorTaskScheduler;
+import dev.tenderkit.examples.ExampleInput;
 import dev.tenderkit.testkit.InMemoryWallet;
 import dev.tenderkit.transport.serial.JSerialCommLink;
 import dev.tenderkit.transport.serial.SerialPortSettings;
@@ -36,10 +37,7 @@ import dev.tenderkit.transport.serial.printer.PrinterStatus;
 import dev.tenderkit.transport.serial.printer.ReceiptItem;
 import dev.tenderkit.transport.serial.printer.ReceiptPrinter;
 import dev.tenderkit.transport.serial.printer.SalesReceipt;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +55,6 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 /**
  * The cash-register demo: a simulated cash register and the payment terminal on the two ends of a
@@ -325,25 +322,14 @@ public final class EcrDemo {
     // ---------------------------------------------------------------- the embedded defaults
 
     private static CapabilityResolver resolver() {
-        CapabilityPolicy policy = read("/samples/capability-policy.sample.json",
-                in -> new CapabilityPolicyReader(PaymentMethods.standardRegistry()).read(in, "sample policy"));
+        CapabilityPolicy policy = ExampleInput.load(null, "/samples/capability-policy.sample.json",
+                new CapabilityPolicyReader(PaymentMethods.standardRegistry())::read);
         return CapabilityResolver.builder().policy(policy).clock(Clock.systemUTC()).build();
     }
 
     private static FeeSchedule fees() {
-        return read("/samples/fee-schedule.sample.json",
-                in -> new FeeScheduleReader(PaymentMethods.standardRegistry()).read(in, "sample fee schedule"));
-    }
-
-    private static <T> T read(String resource, Function<InputStream, T> parse) {
-        try (InputStream in = EcrDemo.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("bundled resource " + resource + " is missing");
-            }
-            return parse.apply(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ExampleInput.load(null, "/samples/fee-schedule.sample.json",
+                new FeeScheduleReader(PaymentMethods.standardRegistry())::read);
     }
 
     private static CheckoutContext context() {
