@@ -41,6 +41,22 @@ public interface CapabilityQuery {
     /** @return the method being resolved */
     PaymentMethod method();
 
+    /**
+     * @return the policy's requirements for the method, or {@code null} when it sets none (looked
+     *     up once per resolution however many rules ask)
+     */
+    default MethodRequirements requirementsOrNull() {
+        return policy().requirementsOrNull(method());
+    }
+
+    /**
+     * @return the policy's certification of this terminal's brand/model, or {@code null} when it has
+     *     none (remembered per context and policy, so rules need not repeat the lookup)
+     */
+    default TerminalCertification certificationOrNull() {
+        return policy().certificationOrNull(terminal());
+    }
+
     /** @return whether an amount was given; when not, rules about amounts do not apply */
     boolean hasAmount();
 
@@ -55,6 +71,15 @@ public interface CapabilityQuery {
      * @throws IllegalStateException for a {@link RuleScope#METHOD} rule
      */
     ChannelProfile channel();
+
+    /**
+     * @return how the channel being checked offers the method, or {@code null} when it doesn't
+     *     (looked up once per channel however many rules ask)
+     * @throws IllegalStateException for a {@link RuleScope#METHOD} rule
+     */
+    default dev.tenderkit.core.channel.ChannelOffering offeringOrNull() {
+        return channel().offeringOrNull(method());
+    }
 
     /** @return the resolution instant, epoch milliseconds (from the resolver's clock) */
     long nowMillis();

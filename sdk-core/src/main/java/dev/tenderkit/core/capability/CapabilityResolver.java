@@ -52,6 +52,9 @@ public final class CapabilityResolver {
     private final long businessOffsetMillis;
     private final CapabilityRule[] methodRules;
     private final CapabilityRule[] channelRules;
+    /** The rules' ids, read once: a hot path should not make an interface call per rule just for a name. */
+    private final String[] methodRuleIds;
+    private final String[] channelRuleIds;
     private final List<CapabilityRule> rules;
     private final CapabilityPolicyReader policyReader;
     private final ThreadLocal<Evaluation> scratch = ThreadLocal.withInitial(Evaluation::new);
@@ -64,6 +67,8 @@ public final class CapabilityResolver {
         this.rules = List.copyOf(rules);
         this.methodRules = rules.stream().filter(r -> r.scope() == RuleScope.METHOD).toArray(CapabilityRule[]::new);
         this.channelRules = rules.stream().filter(r -> r.scope() == RuleScope.CHANNEL).toArray(CapabilityRule[]::new);
+        this.methodRuleIds = java.util.Arrays.stream(methodRules).map(CapabilityRule::id).toArray(String[]::new);
+        this.channelRuleIds = java.util.Arrays.stream(channelRules).map(CapabilityRule::id).toArray(String[]::new);
         this.policyReader = new CapabilityPolicyReader(registry);
     }
 
@@ -164,81 +169,98 @@ public final class CapabilityResolver {
     }
 
     private CapabilityMatrix matrix(CheckoutContext context, Money amount, CapabilityPolicy snapshot) {
+        Objects.requireNonNull(context, "context");
         List<PaymentMethod> methods = registry.all();
         List<CapabilityVerdict> verdicts = new ArrayList<>(methods.size());
-        for (int i = 0, n = methods.size(); i < n; i++) {
-            verdicts.add(resolve(context, methods.get(i), amount, snapshot));
+        Evaluation ev = acquire();
+        try {
+            long now = clock.millis();   // one instant for the whole matrix
+            for (int i = 0, n = methods.size(); i < n; i++) {
+                verdicts.add(evaluate(ev, context, methods.get(i), amount, snapshot, now));
+            }
+        } finally {
+            ev.end();
         }
         return new CapabilityMatrix(context, java.util.Optional.ofNullable(amount), verdicts);
     }
 
-    private CapabilityVerdict resolve(CheckoutContext context, PaymentMethod method, Money amount,
-            CapabilityPolicy snapshot) {
-        Objects.requireNonNull(context, "context");
-        Objects.requireNonNull(method, "method");
+    private Evaluation acquire() {
         Evaluation ev = scratch.get();
         if (ev.inUse) {
             // A rule resolving recursively: give the inner resolution its own scratch.
             ev = new Evaluation();
         }
         ev.inUse = true;
+        return ev;
+    }
+
+    private CapabilityVerdict resolve(CheckoutContext context, PaymentMethod method, Money amount,
+            CapabilityPolicy snapshot) {
+        Objects.requireNonNull(context, "context");
+        Evaluation ev = acquire();
         try {
-            long now = clock.millis();
-            ev.begin(snapshot, context, method, amount, now, Math.floorDiv(now + businessOffsetMillis, MILLIS_PER_DAY));
-            for (CapabilityRule rule : methodRules) {
-                run(rule, ev);
-            }
-            boolean methodBlocked = ev.blocked();
-            long mask = 0L;
-            List<String> channelIds = context.merchant().channelIds();
-            if (channelIds.isEmpty()) {
-                reportNoChannel(ev, snapshot, method);
-            }
-            for (int i = 0, n = channelIds.size(); i < n; i++) {
-                String id = channelIds.get(i);
-                ChannelProfile channel = snapshot.channelOrNull(id);
-                ev.enterChannel(channel, id);
-                if (channel == null) {
-                    reportUncatalogued(ev, snapshot, method, id);
-                    continue;
-                }
-                for (CapabilityRule rule : channelRules) {
-                    run(rule, ev);
-                }
-                if (!ev.blocked()) {
-                    mask |= 1L << i;
-                }
-            }
-            boolean accepted = !methodBlocked && mask != 0L;
-            if (accepted && ev.findings.isEmpty()) {
-                CapabilityVerdict cached = context.cachedCleanVerdict(method);
-                if (cached != null && cached.policy() == snapshot && cached.acceptingMask() == mask) {
-                    return cached;
-                }
-                CapabilityVerdict fresh = new CapabilityVerdict(method, true, channels(snapshot, channelIds, mask),
-                        List.of(), snapshot, mask);
-                context.cacheCleanVerdict(method, fresh);
-                return fresh;
-            }
-            List<Finding> findings = new ArrayList<>(ev.findings);
-            findings.sort(BY_SEVERITY);
-            // A method refused outright is refused on every channel, however its channels fared.
-            long acceptingMask = accepted ? mask : 0L;
-            return new CapabilityVerdict(method, accepted, channels(snapshot, channelIds, acceptingMask), findings,
-                    snapshot, acceptingMask);
+            return evaluate(ev, context, method, amount, snapshot, clock.millis());
         } finally {
             ev.end();
         }
     }
 
-    private static void run(CapabilityRule rule, Evaluation ev) {
-        ev.enterRule(rule.id());
+    /** One resolution on an acquired scratch, at the instant {@code now}. */
+    private CapabilityVerdict evaluate(Evaluation ev, CheckoutContext context, PaymentMethod method, Money amount,
+            CapabilityPolicy snapshot, long now) {
+        Objects.requireNonNull(method, "method");
+        ev.begin(snapshot, context, method, amount, now, Math.floorDiv(now + businessOffsetMillis, MILLIS_PER_DAY));
+        for (int r = 0; r < methodRules.length; r++) {
+            run(methodRules[r], methodRuleIds[r], ev);
+        }
+        boolean methodBlocked = ev.blocked();
+        long mask = 0L;
+        List<String> channelIds = context.merchant().channelIds();
+        if (channelIds.isEmpty()) {
+            reportNoChannel(ev, snapshot, method);
+        }
+        for (int i = 0, n = channelIds.size(); i < n; i++) {
+            String id = channelIds.get(i);
+            ChannelProfile channel = snapshot.channelOrNull(id);
+            ev.enterChannel(channel, id);
+            if (channel == null) {
+                reportUncatalogued(ev, snapshot, method, id);
+                continue;
+            }
+            for (int r = 0; r < channelRules.length; r++) {
+                run(channelRules[r], channelRuleIds[r], ev);
+            }
+            if (!ev.blocked()) {
+                mask |= 1L << i;
+            }
+        }
+        boolean accepted = !methodBlocked && mask != 0L;
+        if (accepted && ev.findings.isEmpty()) {
+            CapabilityVerdict cached = context.cachedCleanVerdict(method);
+            if (cached != null && cached.policy() == snapshot && cached.acceptingMask() == mask) {
+                return cached;
+            }
+            CapabilityVerdict fresh = new CapabilityVerdict(method, true, channels(snapshot, channelIds, mask),
+                    List.of(), snapshot, mask);
+            context.cacheCleanVerdict(method, fresh);
+            return fresh;
+        }
+        List<Finding> findings = new ArrayList<>(ev.findings);
+        findings.sort(BY_SEVERITY);
+        // A method refused outright is refused on every channel, however its channels fared.
+        long acceptingMask = accepted ? mask : 0L;
+        return new CapabilityVerdict(method, accepted, channels(snapshot, channelIds, acceptingMask), findings,
+                snapshot, acceptingMask);
+    }
+
+    private static void run(CapabilityRule rule, String ruleId, Evaluation ev) {
+        ev.enterRule(ruleId);
         try {
             rule.evaluate(ev, ev);
         } catch (TenderKitException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new TenderKitException(ErrorCode.EXTENSION_FAILURE, "capability rule " + rule.id()
+            throw new TenderKitException(ErrorCode.EXTENSION_FAILURE, "capability rule " + ruleId
                     + " failed while resolving " + ev.method().id() + ": " + e, e);
         }
     }

@@ -21,6 +21,11 @@ public final class CheckoutContext {
     private final MerchantProfile merchant;
     private final TerminalHealth health;
     private final ConcurrentHashMap<PaymentMethod, CapabilityVerdict> cleanVerdicts = new ConcurrentHashMap<>();
+    /** The terminal's certification under the policy it was looked up in; racy but immutable: safe. */
+    private volatile CertificationMemo certification;
+
+    private record CertificationMemo(CapabilityPolicy policy, TerminalCertification certification) {
+    }
 
     /**
      * @param terminal the terminal
@@ -56,6 +61,15 @@ public final class CheckoutContext {
     /** @return the same terminal and merchant with new health */
     public CheckoutContext withHealth(TerminalHealth newHealth) {
         return new CheckoutContext(terminal, merchant, newHealth);
+    }
+
+    TerminalCertification certificationOrNull(CapabilityPolicy policy) {
+        CertificationMemo memo = certification;
+        if (memo == null || memo.policy() != policy) {
+            memo = new CertificationMemo(policy, policy.certificationOrNull(terminal));
+            certification = memo;
+        }
+        return memo.certification();
     }
 
     CapabilityVerdict cachedCleanVerdict(PaymentMethod method) {

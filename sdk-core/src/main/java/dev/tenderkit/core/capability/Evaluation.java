@@ -26,6 +26,9 @@ final class Evaluation implements CapabilityQuery, FindingSink {
     private long nowMillis;
     private long businessEpochDay;
     private boolean blocked;
+    private MethodRequirements requirements;
+    private dev.tenderkit.core.channel.ChannelOffering offering;
+    private boolean requirementsKnown;
 
     void begin(CapabilityPolicy policy, CheckoutContext context, PaymentMethod method, Money amount,
             long nowMillis, long businessEpochDay) {
@@ -38,12 +41,15 @@ final class Evaluation implements CapabilityQuery, FindingSink {
         this.channel = null;
         this.channelId = null;
         this.blocked = false;
+        this.requirements = null;
+        this.requirementsKnown = false;
         findings.clear();
     }
 
     /** Starts the checks of one channel; {@code channel} may be null for an uncatalogued id. */
     void enterChannel(ChannelProfile channel, String channelId) {
         this.channel = channel;
+        this.offering = channel == null ? null : channel.offeringOrNull(method);
         this.channelId = channelId;
         this.blocked = false;
     }
@@ -59,9 +65,12 @@ final class Evaluation implements CapabilityQuery, FindingSink {
     void end() {
         policy = null;
         context = null;
+        requirements = null;
+        requirementsKnown = false;
         method = null;
         amount = null;
         channel = null;
+        offering = null;
         channelId = null;
         ruleId = null;
         findings.clear();
@@ -90,6 +99,26 @@ final class Evaluation implements CapabilityQuery, FindingSink {
     @Override
     public PaymentMethod method() {
         return method;
+    }
+
+    @Override
+    public MethodRequirements requirementsOrNull() {
+        if (!requirementsKnown) {
+            requirements = policy.requirementsOrNull(method);
+            requirementsKnown = true;
+        }
+        return requirements;
+    }
+
+    @Override
+    public dev.tenderkit.core.channel.ChannelOffering offeringOrNull() {
+        channel();   // METHOD-scoped rules have no channel: fail as channel() does
+        return offering;
+    }
+
+    @Override
+    public TerminalCertification certificationOrNull() {
+        return context.certificationOrNull(policy);
     }
 
     @Override

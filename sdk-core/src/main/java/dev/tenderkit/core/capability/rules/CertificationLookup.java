@@ -12,7 +12,7 @@ final class CertificationLookup {
 
     /** @return whether the policy requires certified terminal software for the method */
     static boolean required(CapabilityQuery q) {
-        MethodRequirements req = q.policy().requirementsOrNull(q.method());
+        MethodRequirements req = q.requirementsOrNull();
         return req != null && req.certificationRequired();
     }
 
@@ -21,7 +21,7 @@ final class CertificationLookup {
      *     or {@code null} when it is not certified for it at any version (no allocation)
      */
     static SoftwareVersion minimumVersionOrNull(CapabilityQuery q) {
-        TerminalCertification cert = q.policy().certificationOrNull(q.terminal());
+        TerminalCertification cert = q.certificationOrNull();
         return cert == null ? null : cert.minimumVersions().get(q.method().id());
     }
 }

@@ -28,7 +28,7 @@ public final class ChannelAmountLimitRule implements CapabilityRule {
         if (!q.hasAmount()) {
             return;
         }
-        ChannelOffering offering = q.channel().offeringOrNull(q.method());
+        ChannelOffering offering = q.offeringOrNull();
         if (offering != null) {
             AmountLimits.check(q, findings, offering.minAmount(), offering.maxAmount(), q.channel().id());
         }

@@ -28,7 +28,7 @@ public final class ChannelOfferingRule implements CapabilityRule {
     @Override
     public void evaluate(CapabilityQuery q, FindingSink findings) {
         ChannelProfile channel = q.channel();
-        if (channel.offers(q.method())) {
+        if (q.offeringOrNull() != null) {
             return;
         }
         findings.block(Cause.CHANNEL_METHOD_UNSUPPORTED,

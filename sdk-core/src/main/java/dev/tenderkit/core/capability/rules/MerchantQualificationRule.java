@@ -33,7 +33,7 @@ public final class MerchantQualificationRule implements CapabilityRule {
     @Override
     public void evaluate(CapabilityQuery q, FindingSink findings) {
         ChannelProfile channel = q.channel();
-        ChannelOffering offering = channel.offeringOrNull(q.method());
+        ChannelOffering offering = q.offeringOrNull();
         if (offering == null || !offering.qualificationRequired()) {
             return;
         }

@@ -28,7 +28,7 @@ public final class MethodAmountLimitRule implements CapabilityRule {
         if (!q.hasAmount()) {
             return;
         }
-        MethodRequirements req = q.policy().requirementsOrNull(q.method());
+        MethodRequirements req = q.requirementsOrNull();
         if (req != null) {
             AmountLimits.check(q, findings, req.minAmount(), req.maxAmount(), null);
         }

@@ -29,7 +29,7 @@ public final class TerminalConfigurationRule implements CapabilityRule {
 
     @Override
     public void evaluate(CapabilityQuery q, FindingSink findings) {
-        MethodRequirements req = q.policy().requirementsOrNull(q.method());
+        MethodRequirements req = q.requirementsOrNull();
         if (req == null) {
             return;
         }
