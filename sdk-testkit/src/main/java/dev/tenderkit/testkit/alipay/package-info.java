@@ -1,0 +1,12 @@
+/**
+ * A simulated Alipay OpenAPI gateway for offline tests and the examples:
+ * {@link dev.tenderkit.testkit.alipay.SimulatedAlipay}, a real HTTP server on loopback serving
+ * {@code POST /gateway.do} with its own, independently written RSA2 request verification and
+ * response signing; {@link dev.tenderkit.testkit.alipay.SimulatedAlipayKeys}, generated key pairs
+ * (no real keys); {@link dev.tenderkit.testkit.alipay.BuyerScript} and
+ * {@link dev.tenderkit.testkit.alipay.Fault}, scripted buyers and injected faults; and
+ * {@link dev.tenderkit.testkit.alipay.AlipayLedger}, the trade ledger, which can be written
+ * atomically to a file and read back from another process. The module README lists what is
+ * implemented and how it differs from the real Alipay.
+ */
+package dev.tenderkit.testkit.alipay;
