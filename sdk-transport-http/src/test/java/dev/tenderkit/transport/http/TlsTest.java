@@ -1,0 +1,69 @@
+package dev.tenderkit.transport.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import java.net.InetAddress;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import okhttp3.CertificatePinner;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** TLS to a real loopback server: trusted works, untrusted and wrongly pinned are "not sent". */
+class TlsTest {
+
+    private final HeldCertificate serverCertificate = new HeldCertificate.Builder()
+            .addSubjectAlternativeName(InetAddress.getLoopbackAddress().getHostName())
+            .addSubjectAlternativeName("127.0.0.1").build();
+    private final HandshakeCertificates trustsServer = new HandshakeCertificates.Builder()
+            .addTrustedCertificate(serverCertificate.certificate()).build();
+    private final MockWebServer server = new MockWebServer();
+
+    @BeforeEach
+    void start() throws Exception {
+        server.useHttps(new HandshakeCertificates.Builder().heldCertificate(serverCertificate).build().sslSocketFactory());
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void aServerWithTheRightPinAnswers() {
+        server.enqueue(new MockResponse.Builder().code(200).body("ok").build());
+        GatewayTransport transport = Requests.fastTransport().trustManager(trustsServer.trustManager())
+                .certificatePin(server.getHostName(), CertificatePinner.pin(serverCertificate.certificate())).build();
+
+        HttpOutcome outcome = transport.execute(Requests.pay(server.url("/gateway.do").uri()));
+
+        assertEquals("ok", assertInstanceOf(HttpOutcome.Response.class, outcome).rawBody());
+    }
+
+    @Test
+    void aPinMismatchIsNotSentAndTheServerSeesNoRequest() {
+        server.enqueue(new MockResponse.Builder().code(200).body("ok").build());
+        GatewayTransport transport = Requests.fastTransport().trustManager(trustsServer.trustManager())
+                .certificatePin(server.getHostName(), "sha256/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=").build();
+
+        HttpOutcome outcome = transport.execute(Requests.pay(server.url("/gateway.do").uri()));
+
+        assertEquals(NotSentReason.CERTIFICATE_PINNING_FAILED, assertInstanceOf(HttpOutcome.NotSent.class, outcome).reason());
+        assertEquals(0, server.getRequestCount());
+    }
+
+    @Test
+    void aCertificateThePlatformDoesNotTrustIsNotSent() {
+        server.enqueue(new MockResponse.Builder().code(200).body("ok").build());
+
+        HttpOutcome outcome = Requests.fastTransport().build().execute(Requests.pay(server.url("/gateway.do").uri()));
+
+        assertEquals(NotSentReason.TLS_FAILED, assertInstanceOf(HttpOutcome.NotSent.class, outcome).reason());
+        assertEquals(0, server.getRequestCount());
+    }
+}
