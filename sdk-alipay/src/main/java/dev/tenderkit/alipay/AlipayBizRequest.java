@@ -1,0 +1,349 @@
+package dev.tenderkit.alipay;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.tenderkit.core.InvalidInputException;
+import dev.tenderkit.core.money.Money;
+import dev.tenderkit.core.payment.FeeBearer;
+import dev.tenderkit.core.payment.InstallmentPlan;
+import java.io.IOException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The business part of an Alipay API call: the method name and what goes into {@code biz_content}.
+ * One record per face-to-face API; each validates its fields against Alipay's documented limits
+ * (alipay.md §4/§5) and writes amounts as strings with two decimals, never as floats.
+ */
+public sealed interface AlipayBizRequest {
+
+    /** @return the API method, e.g. {@code alipay.trade.pay} */
+    String method();
+
+    /**
+     * Writes the fields of {@code biz_content} (the generator is inside the object).
+     *
+     * @param g the generator
+     * @throws IOException from the generator
+     */
+    void writeFields(JsonGenerator g) throws IOException;
+
+    /** Alipay's channel codes that are consumer credit: disabled when credit is not allowed (alipay.md §5). */
+    String CREDIT_CHANNELS = "pcredit,pcreditpayInstallment,creditCard,creditCardExpress,creditCardCartoon,credit_group";
+
+    /** Highest amount Alipay accepts for one trade: 100,000,000.00 yuan. */
+    Money MAX_AMOUNT = Money.ofYuan(100_000_000L);
+
+    /**
+     * {@code alipay.trade.pay}: a barcode payment (the buyer showed a 付款码).
+     *
+     * @param outTradeNo the merchant's trade number, 1–64 letters, digits or underscores
+     * @param authCode the scanned payment code: 16–24 digits starting 25–30
+     * @param subject the order title, 1–256 characters
+     * @param totalAmount the amount, 0.01–100000000.00
+     * @param scene {@code bar_code} (default), {@code wave_code} or {@code security_code}
+     * @param installments Huabei installments: 3, 6 or 12 periods, paid by the buyer or the seller
+     * @param creditAllowed whether consumer credit (Huabei, credit cards) may be used; when false,
+     *     {@code disable_pay_channels} lists {@link #CREDIT_CHANNELS}
+     * @param timeoutExpress e.g. {@code 5m}, if set
+     * @param storeId the store, if set
+     * @param terminalId the terminal, if set
+     * @param operatorId the cashier, if set
+     */
+    record TradePay(String outTradeNo, String authCode, String subject, Money totalAmount, String scene,
+            Optional<InstallmentPlan> installments, boolean creditAllowed, Optional<String> timeoutExpress,
+            Optional<String> storeId, Optional<String> terminalId, Optional<String> operatorId) implements AlipayBizRequest {
+        private static final Pattern AUTH_CODE = Pattern.compile("(2[5-9]|30)[0-9]{14,22}");
+
+        /** Validates. */
+        public TradePay {
+            Checks.outTradeNo(outTradeNo);
+            Objects.requireNonNull(authCode, "authCode");
+            if (!AUTH_CODE.matcher(authCode).matches()) {
+                throw new InvalidInputException(dev.tenderkit.core.ErrorCode.INVALID_PAYMENT_CODE, "authCode",
+                        "an Alipay payment code is 16-24 digits starting 25-30");
+            }
+            Checks.text("subject", subject, 256);
+            Checks.amount("totalAmount", totalAmount);
+            Checks.text("scene", scene, 32);
+            Checks.installments(installments, creditAllowed);
+            Checks.optional("timeoutExpress", timeoutExpress, 16);
+            Checks.optional("storeId", storeId, 32);
+            Checks.optional("terminalId", terminalId, 32);
+            Checks.optional("operatorId", operatorId, 28);
+        }
+
+        /** A bar_code payment with credit allowed, no installments and no optional fields. */
+        public static TradePay barCode(String outTradeNo, String authCode, String subject, Money totalAmount) {
+            return new TradePay(outTradeNo, authCode, subject, totalAmount, "bar_code", Optional.empty(), true,
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        /** @return a copy with these installments (credit must be allowed) */
+        public TradePay withInstallments(InstallmentPlan plan) {
+            return new TradePay(outTradeNo, authCode, subject, totalAmount, scene, Optional.of(plan), creditAllowed,
+                    timeoutExpress, storeId, terminalId, operatorId);
+        }
+
+        /** @return a copy that disables consumer credit */
+        public TradePay withoutCredit() {
+            return new TradePay(outTradeNo, authCode, subject, totalAmount, scene, installments, false,
+                    timeoutExpress, storeId, terminalId, operatorId);
+        }
+
+        @Override
+        public String method() {
+            return "alipay.trade.pay";
+        }
+
+        @Override
+        public void writeFields(JsonGenerator g) throws IOException {
+            g.writeStringField("out_trade_no", outTradeNo);
+            g.writeStringField("scene", scene);
+            g.writeStringField("auth_code", authCode);
+            g.writeStringField("product_code", "FACE_TO_FACE_PAYMENT");
+            g.writeStringField("subject", subject);
+            g.writeStringField("total_amount", totalAmount.toPlainString());
+            Checks.writeCommon(g, installments, creditAllowed, storeId, terminalId, operatorId);
+            if (timeoutExpress.isPresent()) {
+                g.writeStringField("timeout_express", timeoutExpress.get());
+            }
+        }
+    }
+
+    /**
+     * {@code alipay.trade.precreate}: a QR payment (the terminal shows the returned {@code qr_code}).
+     *
+     * @param outTradeNo the merchant's trade number
+     * @param subject the order title
+     * @param totalAmount the amount
+     * @param installments Huabei installments, if any
+     * @param creditAllowed whether consumer credit may be used
+     * @param qrCodeTimeoutExpress how long the code stays payable, e.g. {@code 2m}, if set
+     * @param storeId the store, if set
+     * @param terminalId the terminal, if set
+     * @param operatorId the cashier, if set
+     */
+    record TradePrecreate(String outTradeNo, String subject, Money totalAmount, Optional<InstallmentPlan> installments,
+            boolean creditAllowed, Optional<String> qrCodeTimeoutExpress, Optional<String> storeId,
+            Optional<String> terminalId, Optional<String> operatorId) implements AlipayBizRequest {
+        /** Validates. */
+        public TradePrecreate {
+            Checks.outTradeNo(outTradeNo);
+            Checks.text("subject", subject, 256);
+            Checks.amount("totalAmount", totalAmount);
+            Checks.installments(installments, creditAllowed);
+            Checks.optional("qrCodeTimeoutExpress", qrCodeTimeoutExpress, 16);
+            Checks.optional("storeId", storeId, 32);
+            Checks.optional("terminalId", terminalId, 32);
+            Checks.optional("operatorId", operatorId, 28);
+        }
+
+        /** A precreate with credit allowed and nothing optional. */
+        public static TradePrecreate of(String outTradeNo, String subject, Money totalAmount) {
+            return new TradePrecreate(outTradeNo, subject, totalAmount, Optional.empty(), true, Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        @Override
+        public String method() {
+            return "alipay.trade.precreate";
+        }
+
+        @Override
+        public void writeFields(JsonGenerator g) throws IOException {
+            g.writeStringField("out_trade_no", outTradeNo);
+            g.writeStringField("subject", subject);
+            g.writeStringField("total_amount", totalAmount.toPlainString());
+            Checks.writeCommon(g, installments, creditAllowed, storeId, terminalId, operatorId);
+            if (qrCodeTimeoutExpress.isPresent()) {
+                g.writeStringField("qr_code_timeout_express", qrCodeTimeoutExpress.get());
+            }
+        }
+    }
+
+    /** {@code alipay.trade.query}. @param outTradeNo the merchant's trade number */
+    record TradeQuery(String outTradeNo) implements AlipayBizRequest {
+        /** Validates. */
+        public TradeQuery {
+            Checks.outTradeNo(outTradeNo);
+        }
+
+        @Override
+        public String method() {
+            return "alipay.trade.query";
+        }
+
+        @Override
+        public void writeFields(JsonGenerator g) throws IOException {
+            g.writeStringField("out_trade_no", outTradeNo);
+        }
+    }
+
+    /** {@code alipay.trade.cancel}: closes if unpaid, refunds if paid. @param outTradeNo the merchant's trade number */
+    record TradeCancel(String outTradeNo) implements AlipayBizRequest {
+        /** Validates. */
+        public TradeCancel {
+            Checks.outTradeNo(outTradeNo);
+        }
+
+        @Override
+        public String method() {
+            return "alipay.trade.cancel";
+        }
+
+        @Override
+        public void writeFields(JsonGenerator g) throws IOException {
+            g.writeStringField("out_trade_no", outTradeNo);
+        }
+    }
+
+    /** {@code alipay.trade.close}: closes an unpaid trade. @param outTradeNo the merchant's trade number */
+    record TradeClose(String outTradeNo) implements AlipayBizRequest {
+        /** Validates. */
+        public TradeClose {
+            Checks.outTradeNo(outTradeNo);
+        }
+
+        @Override
+        public String method() {
+            return "alipay.trade.close";
+        }
+
+        @Override
+        public void writeFields(JsonGenerator g) throws IOException {
+            g.writeStringField("out_trade_no", outTradeNo);
+        }
+    }
+
+    /**
+     * {@code alipay.trade.refund}, idempotent by {@code out_request_no}.
+     *
+     * @param outTradeNo the merchant's trade number
+     * @param refundAmount the amount to refund, more than zero
+     * @param outRequestNo the refund request number, 1–64 characters, unique within the trade
+     * @param reason shown to the buyer, if set
+     */
+    record TradeRefund(String outTradeNo, Money refundAmount, String outRequestNo, Optional<String> reason)
+            implements AlipayBizRequest {
+        /** Validates. */
+        public TradeRefund {
+            Checks.outTradeNo(outTradeNo);
+            Checks.amount("refundAmount", refundAmount);
+            Checks.text("outRequestNo", outRequestNo, 64);
+            Checks.optional("reason", reason, 256);
+        }
+
+        @Override
+        public String method() {
+            return "alipay.trade.refund";
+        }
+
+        @Override
+        public void writeFields(JsonGenerator g) throws IOException {
+            g.writeStringField("out_trade_no", outTradeNo);
+            g.writeStringField("refund_amount", refundAmount.toPlainString());
+            g.writeStringField("out_request_no", outRequestNo);
+            if (reason.isPresent()) {
+                g.writeStringField("refund_reason", reason.get());
+            }
+        }
+    }
+
+    /**
+     * {@code alipay.trade.fastpay.refund.query}.
+     *
+     * @param outTradeNo the merchant's trade number
+     * @param outRequestNo the refund request number
+     */
+    record TradeRefundQuery(String outTradeNo, String outRequestNo) implements AlipayBizRequest {
+        /** Validates. */
+        public TradeRefundQuery {
+            Checks.outTradeNo(outTradeNo);
+            Checks.text("outRequestNo", outRequestNo, 64);
+        }
+
+        @Override
+        public String method() {
+            return "alipay.trade.fastpay.refund.query";
+        }
+
+        @Override
+        public void writeFields(JsonGenerator g) throws IOException {
+            g.writeStringField("out_trade_no", outTradeNo);
+            g.writeStringField("out_request_no", outRequestNo);
+        }
+    }
+
+    /** Shared validation and writing. */
+    final class Checks {
+        private static final Pattern OUT_TRADE_NO = Pattern.compile("[A-Za-z0-9_]{1,64}");
+
+        private Checks() {
+        }
+
+        static void outTradeNo(String v) {
+            if (v == null || !OUT_TRADE_NO.matcher(v).matches()) {
+                throw new InvalidInputException("outTradeNo", "must be 1-64 letters, digits or underscores");
+            }
+        }
+
+        static void text(String field, String v, int max) {
+            if (v == null || v.isBlank()) {
+                throw new InvalidInputException(field, "is missing");
+            }
+            if (v.codePointCount(0, v.length()) > max) {
+                throw new InvalidInputException(field, "is longer than " + max + " characters");
+            }
+        }
+
+        static void optional(String field, Optional<String> v, int max) {
+            Objects.requireNonNull(v, field);
+            v.ifPresent(s -> text(field, s, max));
+        }
+
+        static void amount(String field, Money m) {
+            Objects.requireNonNull(m, field);
+            if (!m.isPositive() || m.isGreaterThan(MAX_AMOUNT)) {
+                throw new InvalidInputException(dev.tenderkit.core.ErrorCode.INVALID_AMOUNT, field,
+                        "Alipay takes 0.01 to 100000000.00 yuan, got " + m);
+            }
+        }
+
+        static void installments(Optional<InstallmentPlan> plan, boolean creditAllowed) {
+            Objects.requireNonNull(plan, "installments");
+            if (plan.isEmpty()) {
+                return;
+            }
+            int p = plan.get().periods();
+            if (p != 3 && p != 6 && p != 12) {
+                throw new InvalidInputException("installments", "Huabei installments are 3, 6 or 12 periods, got " + p);
+            }
+            if (!creditAllowed) {
+                throw new InvalidInputException("installments", "Huabei installments are credit, but credit is not allowed");
+            }
+        }
+
+        static void writeCommon(JsonGenerator g, Optional<InstallmentPlan> installments, boolean creditAllowed,
+                Optional<String> storeId, Optional<String> terminalId, Optional<String> operatorId) throws IOException {
+            if (!creditAllowed) {
+                g.writeStringField("disable_pay_channels", CREDIT_CHANNELS);
+            }
+            if (installments.isPresent()) {
+                g.writeObjectFieldStart("extend_params");
+                g.writeStringField("hb_fq_num", Integer.toString(installments.get().periods()));
+                g.writeStringField("hb_fq_seller_percent", installments.get().feeBearer() == FeeBearer.SELLER ? "100" : "0");
+                g.writeEndObject();
+            }
+            if (storeId.isPresent()) {
+                g.writeStringField("store_id", storeId.get());
+            }
+            if (terminalId.isPresent()) {
+                g.writeStringField("terminal_id", terminalId.get());
+            }
+            if (operatorId.isPresent()) {
+                g.writeStringField("operator_id", operatorId.get());
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.tenderkit.alipay;
+
+import dev.tenderkit.core.ConfigurationException;
+import java.security.NoSuchAlgorithmException;
+import java.security.Provider;
+import java.security.Signature;
+
+/** Creates JCA {@link Signature} objects for a sign type on an optional provider. */
+final class Signatures {
+    private Signatures() {
+    }
+
+    static Signature newInstance(SignType type, Provider provider) {
+        try {
+            return provider == null
+                    ? Signature.getInstance(type.jcaAlgorithm())
+                    : Signature.getInstance(type.jcaAlgorithm(), provider);
+        } catch (NoSuchAlgorithmException e) {
+            throw new ConfigurationException("provider", (provider == null ? "the default JCA providers" : provider.getName())
+                    + " offer no " + type.jcaAlgorithm() + "; choose a provider that does");
+        }
+    }
+}
