@@ -9,8 +9,8 @@
  * {@link dev.tenderkit.alipay.AlipayCodes}) and asynchronous notifications
  * ({@link dev.tenderkit.alipay.AlipayNotification}).
  *
- * <p>Not here yet: the {@code PaymentGateway} adapter that sends these requests over HTTP. It
- * needs {@code sdk-transport-http}, which is being written in parallel; everything it needs from
- * this package (a signed request, a verified and mapped answer) is here and tested.
+ * <p>{@link dev.tenderkit.alipay.AlipayGateway} is the {@code PaymentGateway}: a signed request sent
+ * through {@code sdk-transport-http}, answered only from a verified response. Not here yet: the
+ * Alipay capability rules contributed through the SPI, SM2, and certificate rotation.
  */
 package dev.tenderkit.alipay;
