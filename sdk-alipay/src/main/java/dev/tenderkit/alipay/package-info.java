@@ -10,7 +10,7 @@
  * ({@link dev.tenderkit.alipay.AlipayNotification}).
  *
  * <p>{@link dev.tenderkit.alipay.AlipayGateway} is the {@code PaymentGateway}: a signed request sent
- * through {@code sdk-transport-http}, answered only from a verified response. Not here yet: the
- * Alipay capability rules contributed through the SPI, SM2, and certificate rotation.
+ * through {@code sdk-transport-http}, answered only from a verified response. {@link dev.tenderkit.alipay.AlipayCapabilityRule}
+ * contributes Alipay's own limits through the capability SPI. Not here yet: SM2 and certificate rotation.
  */
 package dev.tenderkit.alipay;
