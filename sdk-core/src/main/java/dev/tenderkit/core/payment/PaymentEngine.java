@@ -340,7 +340,12 @@ public final class PaymentEngine {
     }
 
     private TradeProcess resume(TradeRecord t) {
-        PaymentMethod method = resolver.registry().find(t.methodId()).orElse(PaymentMethods.ALIPAY);
+        PaymentMethod method = resolver.registry().find(t.methodId()).orElseGet(() -> {
+            // Settling the trade matters more than pricing it: go on, but say the fee may be wrong.
+            LOG.warn("trade {} was made with method {}, which this engine's registry no longer knows; it is "
+                    + "settled and priced as plain Alipay", t.outTradeNo(), t.methodId());
+            return PaymentMethods.ALIPAY;
+        });
         TradeProcess process = track(new TradeProcess(this, gateway(t), method, t));
         scheduler.schedule(process::resume, Duration.ZERO);
         return process;
