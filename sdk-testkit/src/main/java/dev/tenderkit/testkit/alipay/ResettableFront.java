@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
  * server; the handler finds the client by the port the relay connected from.
  */
 final class ResettableFront implements AutoCloseable {
+    private final java.util.concurrent.atomic.AtomicInteger resets = new java.util.concurrent.atomic.AtomicInteger();
     private final ServerSocket listener;
     private final InetSocketAddress backend;
     private final ExecutorService threads;
@@ -86,6 +87,8 @@ final class ResettableFront implements AutoCloseable {
         if (client == null) {
             return false;
         }
+        // Counted before the socket closes: the client sees the reset at once and may ask right away.
+        resets.incrementAndGet();
         try {
             client.setSoLinger(true, 0);
         } catch (IOException e) {
@@ -101,6 +104,11 @@ final class ResettableFront implements AutoCloseable {
         } catch (IOException e) {
             // nothing to do
         }
+    }
+
+    /** @return connections reset so far */
+    int resets() {
+        return resets.get();
     }
 
     @Override

@@ -30,7 +30,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
@@ -120,7 +119,6 @@ public final class SimulatedAlipay implements AutoCloseable {
     private boolean restrictedIndustry;
     private int cancelsToRefuse;
     private long sequence;
-    private final AtomicInteger resets = new AtomicInteger();
 
     private SimulatedAlipay(Builder b) throws IOException {
         this.keys = b.keys;
@@ -236,7 +234,7 @@ public final class SimulatedAlipay implements AutoCloseable {
 
     /** @return how many connections the simulator has reset */
     public int resets() {
-        return resets.get();
+        return front.resets();
     }
 
     // ---------------------------------------------------------------- scripting
@@ -424,9 +422,7 @@ public final class SimulatedAlipay implements AutoCloseable {
                 }
                 return true;
             case RESET:
-                if (front.reset(ex.getRemoteAddress().getPort())) {
-                    resets.incrementAndGet();
-                }
+                front.reset(ex.getRemoteAddress().getPort());
                 return false;
             case HTTP_ERROR:
                 sendPlain(ex, f.httpStatus(), "<html><body>" + f.httpStatus() + " Bad Gateway</body></html>");
