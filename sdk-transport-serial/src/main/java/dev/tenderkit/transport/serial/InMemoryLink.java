@@ -3,7 +3,6 @@ package dev.tenderkit.transport.serial;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.UnaryOperator;
 
@@ -13,7 +12,7 @@ final class InMemoryLink implements SerialLink {
     private final String name;
     private final Executor executor;
     private final Clock clock;
-    private final CopyOnWriteArrayList<LinkStateListener> listeners = new CopyOnWriteArrayList<>();
+    private final LinkStateListeners listeners = new LinkStateListeners();
     private final Object lock = new Object();
     private final ArrayDeque<byte[]> inbox = new ArrayDeque<>();
 
@@ -134,7 +133,7 @@ final class InMemoryLink implements SerialLink {
 
     @Override
     public void addStateListener(LinkStateListener listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
+        listeners.add(listener);
     }
 
     @Override
@@ -162,12 +161,7 @@ final class InMemoryLink implements SerialLink {
     }
 
     private void tell(LinkStateChange change) {
-        if (change == null) {
-            return;
-        }
-        for (LinkStateListener listener : listeners) {
-            listener.stateChanged(change);
-        }
+        listeners.tell(change);
     }
 
     @Override

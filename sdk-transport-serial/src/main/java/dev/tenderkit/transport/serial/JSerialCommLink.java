@@ -8,7 +8,6 @@ import dev.tenderkit.core.ConfigurationException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +43,7 @@ public final class JSerialCommLink implements SerialLink {
     private final ReconnectBackoff backoff;
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
-    private final CopyOnWriteArrayList<LinkStateListener> listeners = new CopyOnWriteArrayList<>();
+    private final LinkStateListeners listeners = new LinkStateListeners();
     private final Object lock = new Object();
     private final Object writeLock = new Object();
 
@@ -140,7 +139,7 @@ public final class JSerialCommLink implements SerialLink {
 
     @Override
     public void addStateListener(LinkStateListener listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
+        listeners.add(listener);
     }
 
     @Override
@@ -291,12 +290,7 @@ public final class JSerialCommLink implements SerialLink {
     }
 
     private void tell(LinkStateChange change) {
-        if (change == null) {
-            return;
-        }
-        for (LinkStateListener listener : listeners) {
-            listener.stateChanged(change);
-        }
+        listeners.tell(change);
     }
 
     private int stopBits() {
