@@ -114,7 +114,10 @@ public final class AlipayCredentials {
             return this;
         }
 
-        /** @param pem the app private key: PEM or base64, PKCS#8 or PKCS#1 @return this */
+        /**
+         * @param pem the app private key: PEM or base64; RSA2: PKCS#8 or PKCS#1; SM2: PKCS#8
+         * @return this
+         */
         public Builder appPrivateKey(String pem) {
             this.appPrivateKey = pem;
             return this;
@@ -191,13 +194,13 @@ public final class AlipayCredentials {
                 throw new ConfigurationException("alipayPublicKey", "is missing; paste the Alipay public key (支付宝公钥),"
                         + " or configure certificate mode with certificates(app, alipay, root)");
             }
-            PrivateKey privateKey = AlipayKeys.parseRsaPrivateKey("appPrivateKey", appPrivateKey);
+            PrivateKey privateKey = AlipayKeys.parsePrivateKey("appPrivateKey", appPrivateKey, signType);
             AlipaySigner signer = provider == null
                     ? new AlipaySigner(privateKey, signType)
                     : new AlipaySigner(privateKey, signType, provider);
             String probeSign = signer.sign(PROBE);
             if (!certMode) {
-                PublicKey alipayKey = AlipayKeys.parseRsaPublicKey("alipayPublicKey", alipayPublicKey);
+                PublicKey alipayKey = AlipayKeys.parsePublicKey("alipayPublicKey", alipayPublicKey, signType);
                 AlipayVerifier verifier = new AlipayVerifier(alipayKey, signType, Optional.ofNullable(provider), Optional.empty());
                 if (verifier.verifies(PROBE, probeSign)) {
                     throw new ConfigurationException("alipayPublicKey", "is the app public key (应用公钥), the public half"
@@ -209,26 +212,29 @@ public final class AlipayCredentials {
                 throw new ConfigurationException("certificates", "certificate mode needs all three: the app certificate,"
                         + " the Alipay certificate and the Alipay root certificate");
             }
-            X509Certificate appCert = AlipayKeys.parseCertificate("appCertificate", appCertificate);
-            X509Certificate alipayCert = AlipayKeys.parseCertificate("alipayCertificate", alipayCertificate);
-            List<X509Certificate> roots = AlipayKeys.parseCertificates("alipayRootCertificate", alipayRootCertificate);
-            AlipayVerifier appCertCheck = new AlipayVerifier(appCert.getPublicKey(), signType, Optional.ofNullable(provider), Optional.empty());
+            X509Certificate appCert = AlipayKeys.parseCertificate("appCertificate", appCertificate, signType);
+            X509Certificate alipayCert = AlipayKeys.parseCertificate("alipayCertificate", alipayCertificate, signType);
+            List<X509Certificate> roots = AlipayKeys.parseRootBundle("alipayRootCertificate", alipayRootCertificate,
+                    signType);
+            AlipayVerifier appCertCheck = new AlipayVerifier(AlipayKeys.certificateKey("appCertificate", appCert, signType),
+                    signType, Optional.ofNullable(provider), Optional.empty());
             if (!appCertCheck.verifies(PROBE, probeSign)) {
                 throw new ConfigurationException("appCertificate", "does not match appPrivateKey: its public key is not the"
                         + " app private key's; use the app certificate issued for this key pair (appCertPublicKey_<APPID>.crt),"
                         + " or the private key you generated its CSR with");
             }
             String alipaySn = AlipayCertSn.of(alipayCert);
-            AlipayVerifier verifier = new AlipayVerifier(alipayCert.getPublicKey(), signType, Optional.ofNullable(provider),
-                    Optional.of(alipaySn));
+            AlipayVerifier verifier = new AlipayVerifier(AlipayKeys.certificateKey("alipayCertificate", alipayCert, signType),
+                    signType, Optional.ofNullable(provider), Optional.of(alipaySn));
             if (verifier.verifies(PROBE, probeSign)) {
                 throw new ConfigurationException("alipayCertificate", "is the app's own certificate; configure the Alipay"
-                        + " public key certificate (alipayCertPublicKey_RSA2.crt)");
+                        + " public key certificate (alipayCertPublicKey_" + signType + ".crt)");
             }
-            String rootSn = AlipayCertSn.ofRoot(roots);
+            String rootSn = AlipayCertSn.ofRoot(roots, signType);
             if (rootSn.isEmpty()) {
-                throw new ConfigurationException("alipayRootCertificate", "holds no RSA-signed certificate; use Alipay's root"
-                        + " certificate file (alipayRootCert.crt) as downloaded");
+                throw new ConfigurationException("alipayRootCertificate", "holds no " + (signType == SignType.SM2 ? "SM2"
+                        : "RSA") + "-signed certificate; use Alipay's root certificate file (alipayRootCert.crt) as"
+                        + " downloaded");
             }
             return new AlipayCredentials(this, signer, verifier, Optional.of(AlipayCertSn.of(appCert)), Optional.of(rootSn),
                     Optional.of(alipaySn));

@@ -1,21 +1,16 @@
 package dev.tenderkit.alipay;
 
 import dev.tenderkit.core.ConfigurationException;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -34,7 +29,104 @@ public final class AlipayKeys {
         0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00
     };
 
+    /** DER of the OID id-ecPublicKey (1.2.840.10045.2.1): an EC key, such as an SM2 key. */
+    private static final byte[] EC_KEY_OID = {0x06, 0x07, 0x2a, (byte) 0x86, 0x48, (byte) 0xce, 0x3d, 0x02, 0x01};
+
     private AlipayKeys() {
+    }
+
+    /**
+     * Parses the app private key for a sign type: RSA for {@link SignType#RSA2} (PKCS#8 or PKCS#1), an
+     * SM2 key in PKCS#8 for {@link SignType#SM2}.
+     *
+     * @param setting the builder setting, for messages
+     * @param text PEM or bare base64
+     * @param type the sign type the key is for
+     * @return the key
+     * @throws ConfigurationException if it is not a private key of that type, saying what it is instead
+     */
+    public static PrivateKey parsePrivateKey(String setting, String text, SignType type) {
+        if (type == SignType.RSA2) {
+            return parseRsaPrivateKey(setting, text);
+        }
+        type.requireUsable();
+        Pem pem = decode(setting, text, "the app private key");
+        if (pem.label.contains("CERTIFICATE") || pem.label.contains("PUBLIC")) {
+            throw new ConfigurationException(setting, "this is a " + pem.label.toLowerCase(Locale.ROOT)
+                    + ", not a private key; paste the app private key (应用私钥)");
+        }
+        if (pem.label.equals("EC PRIVATE KEY")) {
+            throw new ConfigurationException(setting, "is an SEC1 EC key (BEGIN EC PRIVATE KEY); SM2 needs PKCS#8:"
+                    + " convert it with `openssl pkcs8 -topk8 -nocrypt -in key.pem` and paste the result");
+        }
+        if (pem.label.equals("RSA PRIVATE KEY") || !contains(pem.der, EC_KEY_OID)) {
+            throw new ConfigurationException(setting, "is not an EC (SM2) private key; with signType SM2 paste the SM2"
+                    + " app private key, or use signType RSA2 for an RSA key");
+        }
+        return Sm2Support.privateKey(setting, pem.der);
+    }
+
+    /**
+     * Parses the Alipay public key for a sign type (X.509 SubjectPublicKeyInfo).
+     *
+     * @param setting the builder setting, for messages
+     * @param text PEM or bare base64
+     * @param type the sign type the key is for
+     * @return the key
+     * @throws ConfigurationException if it is not a public key of that type
+     */
+    public static PublicKey parsePublicKey(String setting, String text, SignType type) {
+        if (type == SignType.RSA2) {
+            return parseRsaPublicKey(setting, text);
+        }
+        type.requireUsable();
+        Pem pem = decode(setting, text, "the Alipay public key");
+        if (pem.label.contains("PRIVATE")) {
+            throw new ConfigurationException(setting, "this is a private key; configure the Alipay public key (支付宝公钥)"
+                    + " shown on the open platform, never a private key");
+        }
+        if (pem.label.contains("CERTIFICATE")) {
+            throw new ConfigurationException(setting, "this is a certificate; use certificate mode (alipayCertificate)"
+                    + " or paste the Alipay public key (支付宝公钥) instead");
+        }
+        if (!contains(pem.der, EC_KEY_OID)) {
+            throw new ConfigurationException(setting, "is not an EC (SM2) public key; with signType SM2 paste Alipay's"
+                    + " SM2 public key, or use signType RSA2 for an RSA key");
+        }
+        return Sm2Support.publicKey(setting, pem.der);
+    }
+
+    /**
+     * The public key of a certificate, as a key the sign type's signatures accept.
+     *
+     * @param setting the builder setting, for messages
+     * @param cert the certificate
+     * @param type the sign type
+     * @return its public key
+     * @throws ConfigurationException if the certificate holds a key of another kind
+     */
+    static PublicKey certificateKey(String setting, X509Certificate cert, SignType type) {
+        PublicKey key = cert.getPublicKey();
+        String expected = type == SignType.RSA2 ? "RSA" : "EC";
+        if (!key.getAlgorithm().equals(expected)) {
+            throw new ConfigurationException(setting, "holds a " + key.getAlgorithm() + " key, but signType is " + type
+                    + " (needs " + (type == SignType.RSA2 ? "an RSA" : "an SM2") + " key); use the certificates issued"
+                    + " for " + type + " or change signType");
+        }
+        return type == SignType.RSA2 ? key : Sm2Support.publicKey(setting, key.getEncoded());
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     /**
@@ -68,6 +160,10 @@ public final class AlipayKeys {
         } else {
             throw new ConfigurationException(setting, "is neither a PKCS#8 nor a PKCS#1 RSA private key");
         }
+        if (contains(pkcs8, EC_KEY_OID)) {
+            throw new ConfigurationException(setting, "is an EC (SM2) private key, not RSA; set signType SM2 (with"
+                    + " BouncyCastle), or paste the RSA2 app private key");
+        }
         try {
             return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
         } catch (GeneralSecurityException e) {
@@ -99,6 +195,10 @@ public final class AlipayKeys {
             throw new ConfigurationException(setting, "looks like a private key or a PKCS#1 public key;"
                     + " paste the Alipay public key (支付宝公钥) as X.509 (BEGIN PUBLIC KEY or its base64)");
         }
+        if (contains(pem.der, EC_KEY_OID)) {
+            throw new ConfigurationException(setting, "is an EC (SM2) public key, not RSA; set signType SM2 (with"
+                    + " BouncyCastle), or paste the RSA2 Alipay public key");
+        }
         try {
             return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(pem.der));
         } catch (GeneralSecurityException e) {
@@ -116,7 +216,19 @@ public final class AlipayKeys {
      * @throws ConfigurationException if the text holds no certificate
      */
     public static X509Certificate parseCertificate(String setting, String text) {
-        List<X509Certificate> all = parseCertificates(setting, text);
+        return parseCertificate(setting, text, SignType.RSA2);
+    }
+
+    /**
+     * As {@link #parseCertificate(String, String)} for a sign type.
+     *
+     * @param setting the builder setting, for messages
+     * @param text the certificate
+     * @param type the sign type
+     * @return it
+     */
+    public static X509Certificate parseCertificate(String setting, String text, SignType type) {
+        List<X509Certificate> all = parseCertificates(setting, text, type);
         if (all.size() != 1) {
             throw new ConfigurationException(setting, "holds " + all.size() + " certificates, expected exactly one");
         }
@@ -132,33 +244,39 @@ public final class AlipayKeys {
      * @throws ConfigurationException if the text holds no certificate
      */
     public static List<X509Certificate> parseCertificates(String setting, String text) {
-        if (text == null || text.isBlank()) {
-            throw new ConfigurationException(setting, "is empty; paste the certificate file's content (.crt, PEM)");
-        }
-        byte[] input;
-        if (text.contains("-----BEGIN")) {
-            if (!text.contains("-----BEGIN CERTIFICATE-----")) {
-                throw new ConfigurationException(setting, "holds no certificate (no BEGIN CERTIFICATE block);"
-                        + " certificate mode needs the .crt files downloaded from the open platform");
-            }
-            input = text.getBytes(StandardCharsets.US_ASCII);
-        } else {
-            input = base64(setting, text, "a certificate");
-        }
-        try {
-            Collection<? extends java.security.cert.Certificate> certs =
-                    CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(input));
-            List<X509Certificate> out = new ArrayList<>();
-            for (java.security.cert.Certificate c : certs) {
-                out.add((X509Certificate) c);
-            }
-            if (out.isEmpty()) {
-                throw new ConfigurationException(setting, "holds no certificate");
-            }
-            return List.copyOf(out);
-        } catch (CertificateException e) {
-            throw new ConfigurationException(setting, "is not a valid X.509 certificate (" + e.getMessage() + ")");
-        }
+        return parseCertificates(setting, text, SignType.RSA2);
+    }
+
+    /**
+     * As {@link #parseCertificates(String, String)}, reading SM2 certificates with BouncyCastle when
+     * the sign type is SM2.
+     *
+     * @param setting the builder setting, for messages
+     * @param text one or more PEM certificates, or one base64 DER certificate
+     * @param type the sign type
+     * @return them, in file order
+     */
+    public static List<X509Certificate> parseCertificates(String setting, String text, SignType type) {
+        return CertificateBlocks.parse(setting, text, type, false);
+    }
+
+    /**
+     * Parses Alipay's root certificate file for the root SN: as {@link #parseCertificates(String,
+     * String, SignType)}, except that a certificate this platform cannot read is left out when its
+     * signature algorithm is one the root SN skips anyway — the real {@code alipayRootCert.crt}
+     * holds an SM2 certificate, which the JDK alone cannot parse, next to the RSA ones RSA2 needs.
+     *
+     * @param setting the builder setting, for messages
+     * @param text the root certificate file
+     * @param type the sign type
+     * @return the readable certificates, in file order
+     */
+    static List<X509Certificate> parseRootBundle(String setting, String text, SignType type) {
+        return CertificateBlocks.parse(setting, text, type, true);
+    }
+
+    static byte[] base64Of(String setting, String text, String what) {
+        return base64(setting, text, what);
     }
 
     /** Wraps a PKCS#1 RSAPrivateKey into a PKCS#8 PrivateKeyInfo. */

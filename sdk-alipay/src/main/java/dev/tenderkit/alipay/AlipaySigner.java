@@ -26,7 +26,7 @@ public final class AlipaySigner {
      * Signs with the JDK's default provider.
      *
      * @param key the app private key
-     * @param type the algorithm; only {@link SignType#RSA2} is implemented
+     * @param type the algorithm (SM2 needs BouncyCastle)
      */
     public AlipaySigner(PrivateKey key, SignType type) {
         this(key, type, null, false);
@@ -36,7 +36,7 @@ public final class AlipaySigner {
      * Signs with the given provider (for example Conscrypt).
      *
      * @param key the app private key
-     * @param type the algorithm; only {@link SignType#RSA2} is implemented
+     * @param type the algorithm (SM2 needs BouncyCastle)
      * @param provider the JCA provider to sign with
      */
     public AlipaySigner(PrivateKey key, SignType type, Provider provider) {

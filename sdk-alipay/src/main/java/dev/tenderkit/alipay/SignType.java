@@ -5,14 +5,15 @@ import dev.tenderkit.core.ConfigurationException;
 /**
  * The signature algorithm named by Alipay's {@code sign_type} parameter.
  *
- * <p>{@link #RSA2} ({@code SHA256withRSA}) is the default and the only one implemented. {@link #SM2}
- * ({@code SM3withSM2}, user id {@code 1234567812345678}) needs BouncyCastle on the class path; until
- * TenderKit implements it, choosing it fails at configuration with a message that says so.
+ * <p>{@link #RSA2} ({@code SHA256withRSA}) is the default. {@link #SM2} ({@code SM3withSM2}, signer
+ * id {@code 1234567812345678}, keys on {@code sm2p256v1}) needs BouncyCastle on the class path
+ * ({@code org.bouncycastle:bcprov-jdk18on}, an optional dependency of sdk-alipay); without it,
+ * choosing SM2 fails at configuration with a message that says what to add.
  */
 public enum SignType {
     /** RSA with SHA-256 ({@code SHA256withRSA}): what Alipay recommends and TenderKit uses by default. */
     RSA2("SHA256withRSA"),
-    /** China's SM2 with SM3 ({@code SM3withSM2}); needs {@code org.bouncycastle:bcprov-jdk18on}. Not implemented yet. */
+    /** China's SM2 with SM3 ({@code SM3withSM2}); needs {@code org.bouncycastle:bcprov-jdk18on}. */
     SM2("SM3withSM2");
 
     static final String BOUNCY_CASTLE_CLASS = "org.bouncycastle.jce.provider.BouncyCastleProvider";
@@ -52,8 +53,6 @@ public enum SignType {
                     "SM2 needs BouncyCastle: add org.bouncycastle:bcprov-jdk18on to your dependencies"
                             + " (sdk-alipay declares it optional), or use RSA2");
         }
-        throw new ConfigurationException("signType",
-                "SM2 is not implemented in this version of TenderKit; use RSA2 (an RSA-2048 app key pair)");
     }
 
     static boolean isOnClassPath(String className) {

@@ -11,6 +11,6 @@
  *
  * <p>{@link dev.tenderkit.alipay.AlipayGateway} is the {@code PaymentGateway}: a signed request sent
  * through {@code sdk-transport-http}, answered only from a verified response. {@link dev.tenderkit.alipay.AlipayCapabilityRule}
- * contributes Alipay's own limits through the capability SPI. Not here yet: SM2 and certificate rotation.
+ * contributes Alipay's own limits through the capability SPI. SM2 runs on BouncyCastle when it is on the class path. Not here yet: certificate rotation.
  */
 package dev.tenderkit.alipay;

@@ -105,15 +105,15 @@ class KeysAndCredentialsTest {
     }
 
     @Test
-    void sm2SaysWhatToAddWithoutBouncyCastleAndThatItIsNotImplementedWithIt() {
+    void sm2SaysWhatToAddWithoutBouncyCastle() {
         ConfigurationException absent = assertThrows(ConfigurationException.class,
                 () -> SignType.SM2.requireUsable("org.example.NoSuchProvider"));
         assertTrue(absent.getMessage().contains("bcprov-jdk18on"), absent.getMessage());
-        ConfigurationException present = assertThrows(ConfigurationException.class,
-                () -> SignType.SM2.requireUsable(KeysAndCredentialsTest.class.getName()));
-        assertTrue(present.getMessage().contains("not implemented"));
-        assertEquals("signType", fails(base().signType(SignType.SM2)).setting());
+        assertEquals("signType", absent.setting());
+        SignType.SM2.requireUsable(); // BouncyCastle is on this module's test class path
         SignType.RSA2.requireUsable("org.example.NoSuchProvider");
+        // An RSA key pair with signType SM2 is named as the wrong kind of key.
+        assertEquals("appPrivateKey", fails(base().signType(SignType.SM2)).setting());
     }
 
     @Test

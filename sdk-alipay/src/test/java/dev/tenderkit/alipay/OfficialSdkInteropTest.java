@@ -51,6 +51,10 @@ class OfficialSdkInteropTest {
     }
 
     private static Map<String, String> randomParams(Random r) {
+        return randomParams(r, "RSA2");
+    }
+
+    static Map<String, String> randomParams(Random r, String signType) {
         Map<String, String> p = new HashMap<>();
         int n = 1 + r.nextInt(KEYS.length);
         for (int i = 0; i < n; i++) {
@@ -61,7 +65,7 @@ class OfficialSdkInteropTest {
             };
             p.put(KEYS[r.nextInt(KEYS.length)], v);
         }
-        p.put("sign_type", "RSA2");
+        p.put("sign_type", signType);
         return p;
     }
 
