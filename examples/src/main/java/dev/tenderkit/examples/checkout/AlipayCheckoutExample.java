@@ -5,6 +5,8 @@ import dev.tenderkit.alipay.AlipayGateway;
 import dev.tenderkit.core.capability.CapabilityPolicy;
 import dev.tenderkit.core.capability.CapabilityPolicyReader;
 import dev.tenderkit.core.capability.CapabilityResolver;
+import dev.tenderkit.core.capability.CapabilityVerdict;
+import dev.tenderkit.core.capability.Cause;
 import dev.tenderkit.core.capability.CheckoutContext;
 import dev.tenderkit.core.capability.Finding;
 import dev.tenderkit.core.fee.FeeScheduleReader;
@@ -17,6 +19,9 @@ import dev.tenderkit.core.payment.FeeBearer;
 import dev.tenderkit.core.payment.GatewayTiming;
 import dev.tenderkit.core.payment.InstallmentPlan;
 import dev.tenderkit.core.payment.PaymentEngine;
+import dev.tenderkit.core.payment.QrPaymentRequest;
+import dev.tenderkit.core.payment.QrTicket;
+import dev.tenderkit.core.payment.RefundOutcome;
 import dev.tenderkit.core.payment.TradeListener;
 import dev.tenderkit.core.payment.TradeOutcome;
 import dev.tenderkit.core.payment.TradeRecord;
@@ -40,16 +45,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The checkout over HTTP: the payment engine, the Alipay adapter and the HTTP transport against
- * the testkit's simulated Alipay — a real server on loopback with its own signing and freshly
- * generated keys (no network, no real keys). Four trades: paid at once; Huabei in 6 installments,
- * the buyer entering a password first; Huabei installments refused on an older terminal with the
- * doctor's explanation; a buyer who never confirms, reversed at the deadline. The polling timing
- * keeps Alipay's shape but is compressed (a 5-second deadline instead of 60) so the demo is quick.
+ * The main example: a checkout over HTTP — the payment engine, the Alipay adapter and the HTTP
+ * transport against the testkit's simulated Alipay, a real server on loopback with its own signing
+ * and freshly generated keys (no network, no real keys). Seven trades: paid at once; Huabei in 6
+ * installments, the buyer entering a password first; the same refused by the doctor on an older
+ * terminal; Huabei installments refused by Alipay because the merchant never signed them, and the
+ * doctor's explanation once the merchant's record says so; a QR code paid by scanning; a partial
+ * refund; a buyer who never confirms, reversed at the deadline. The polling timing keeps Alipay's
+ * shape but is compressed (a 5-second deadline instead of 60) so the demo is quick.
  */
 public final class AlipayCheckoutExample {
     static final String PAYS_AT_ONCE = "281234567890123456";
@@ -74,23 +82,26 @@ public final class AlipayCheckoutExample {
         }
     }
 
-    private static CheckoutContext context(String softwareVersion) {
+    private static CheckoutContext context(String softwareVersion, boolean installmentsSigned) {
+        List<Qualification> qualifications = installmentsSigned
+                ? List.of(Qualification.approved("alipay-direct", "huabei"),
+                        Qualification.approved("alipay-direct", "huabei_installment"))
+                : List.of(Qualification.approved("alipay-direct", "huabei"));
         return CheckoutContext.of(new TerminalProfile("Sunmi", "P2 Pro", "SN-P2P-0001",
                 SoftwareVersion.parse(softwareVersion), EnumSet.allOf(Peripheral.class), Set.of(Connectivity.WIFI),
                 Set.of("channel.merchant_no", "channel.terminal_no", "alipay.huabei.enabled",
                         "alipay.huabei.installment.enabled")),
                 new MerchantProfile("M1001", "示例便利店 Sample Convenience Store", "5411", List.of("alipay-direct"),
-                        List.of(Qualification.approved("alipay-direct", "huabei"),
-                                Qualification.approved("alipay-direct", "huabei_installment"))));
+                        qualifications));
     }
 
-    /** Runs the four trades with the journal in {@code dir}. */
+    /** Runs the seven trades with the journal in {@code dir}. */
     static void run(PrintStream out, Path dir) {
         Clock clock = Clock.systemUTC();
         SimulatedAlipayKeys keys = SimulatedAlipayKeys.generate();
         CapabilityPolicy policy = ExampleInput.load(null, "/samples/capability-policy.sample.json",
                 new CapabilityPolicyReader(PaymentMethods.standardRegistry())::read);
-        AtomicReference<CheckoutContext> terminal = new AtomicReference<>(context("3.4.0"));
+        AtomicReference<CheckoutContext> terminal = new AtomicReference<>(context("3.4.0", true));
         try (SimulatedAlipay alipay = SimulatedAlipay.builder(keys).appId("2021000000000001").start();
                 ExecutorTaskScheduler scheduler = ExecutorTaskScheduler.create("tenderkit-engine", 2);
                 JournalTransactionStore journal = JournalTransactionStore.open(dir.resolve("trades.journal"), clock)) {
@@ -107,8 +118,9 @@ public final class AlipayCheckoutExample {
                             Duration.ofSeconds(2), 5))
                     .build();
             long start = System.nanoTime();
+            CapabilityResolver resolver = CapabilityResolver.builder().policy(policy).clock(clock).build();
             PaymentEngine engine = PaymentEngine.builder().terminalId("T0001")
-                    .resolver(CapabilityResolver.builder().policy(policy).clock(clock).build())
+                    .resolver(resolver)
                     .context(terminal::get).store(journal).gateway("alipay-direct", gateway)
                     .feeSchedule(ExampleInput.load(null, "/samples/fee-schedule.sample.json",
                             new FeeScheduleReader(PaymentMethods.standardRegistry())::read))
@@ -116,39 +128,87 @@ public final class AlipayCheckoutExample {
                     .listener(new TradeListener() {
                         @Override
                         public void onTradeChanged(TradeRecord t) {
-                            out.printf("    %6d ms  %s%n", (System.nanoTime() - start) / 1_000_000, t.state());
+                            out.printf("    %6d ms  %s%s%n", (System.nanoTime() - start) / 1_000_000, t.state(),
+                                    t.refunded().isPositive() ? ", refunded " + t.refunded() : "");
                         }
                     }).build();
 
-            out.println("TenderKit checkout over HTTP — engine + Alipay adapter + OkHttp transport against the");
-            out.println("simulated Alipay at " + alipay.gatewayUrl() + " (loopback, generated keys, SAMPLE data)");
+            out.println("TenderKit checkout — engine + Alipay adapter + OkHttp transport against the simulated Alipay");
+            out.println("at " + alipay.gatewayUrl() + " (loopback, generated keys, SAMPLE policy and fees; no network)");
 
-            pay(out, engine, "1. paid at once", BarcodePaymentRequest.of("ORDER-2001", Money.parse("88.00"),
-                    PAYS_AT_ONCE, "咖啡 coffee"));
+            TradeOutcome coffee = pay(out, engine, "1. paid at once", BarcodePaymentRequest.of("ORDER-2001",
+                    Money.parse("88.00"), PAYS_AT_ONCE, "咖啡 coffee"));
             pay(out, engine, "2. Huabei in 6 installments (seller pays the fee); the buyer enters a password first",
-                    BarcodePaymentRequest.of("ORDER-2002", Money.parse("3999.00"), HUABEI_WITH_PASSWORD, "电视 TV")
-                            .withInstallments(new InstallmentPlan(6, FeeBearer.SELLER)));
-            terminal.set(context("3.1.4"));
-            pay(out, engine, "3. the same on a terminal whose software is 3.1.4",
-                    BarcodePaymentRequest.of("ORDER-2003", Money.parse("3999.00"), HUABEI_WITH_PASSWORD, "电视 TV")
-                            .withInstallments(new InstallmentPlan(6, FeeBearer.SELLER)));
-            terminal.set(context("3.4.0"));
-            pay(out, engine, "4. the buyer never confirms (deadline compressed to 5 s)",
-                    BarcodePaymentRequest.of("ORDER-2004", Money.parse("45.00"), NEVER_CONFIRMS, "书 book"));
+                    tv("ORDER-2002"));
+
+            terminal.set(context("3.1.4", true));
+            pay(out, engine, "3. the same on a terminal whose software is 3.1.4 — the doctor refuses before sending",
+                    tv("ORDER-2003"));
+            terminal.set(context("3.4.0", true));
+
+            alipay.huabeiSigned(false);
+            TradeOutcome refusedByAlipay = pay(out, engine, "4. the merchant's record says Huabei installments are"
+                    + " approved, but the merchant never signed them with Alipay", tv("ORDER-2004"));
+            if (refusedByAlipay instanceof TradeOutcome.Failed f
+                    && f.error().cause() == Cause.MERCHANT_QUALIFICATION_MISSING) {
+                out.println("    the merchant's record is corrected to what Alipay said; the doctor now explains:");
+                terminal.set(context("3.4.0", false));
+                explain(out, resolver.resolve(terminal.get(), PaymentMethods.HUABEI_INSTALLMENT_6,
+                        Money.parse("3999.00")));
+            }
+
+            out.println();
+            out.println("5. a QR code (alipay.trade.precreate) the buyer scans and pays");
+            QrTicket qr = engine.startQr(new QrPaymentRequest("ORDER-2005", Money.parse("25.00"), "面包 bread",
+                    PaymentMethods.ALIPAY, Duration.ofMinutes(5), Optional.empty()));
+            out.println("    show the buyer: " + qr.qrCode().join());
+            alipay.buyerScansQr(qr.outTradeNo().orElseThrow(), false);
+            out.println("    => " + describe(qr.outcome().join()));
+
+            out.println();
+            out.println("6. refund 20.00 of the coffee");
+            if (coffee instanceof TradeOutcome.Paid p) {
+                RefundOutcome refund = engine.refundAsync(p.trade().outTradeNo(), "R1", Money.parse("20.00"),
+                        "少找零 wrong change").join();
+                out.println("    => " + (refund instanceof RefundOutcome.Refunded r ? "REFUNDED " + r.refund().amount()
+                        : "refund FAILED " + ((RefundOutcome.Failed) refund).error()));
+            }
+
+            terminal.set(context("3.4.0", true));
+            pay(out, engine, "7. the buyer never confirms (deadline compressed to 5 s)",
+                    BarcodePaymentRequest.of("ORDER-2007", Money.parse("45.00"), NEVER_CONFIRMS, "书 book"));
 
             out.println();
             out.println("the simulator's ledger: " + alipay.ledger().trades().values().stream()
-                    .map(t -> t.outTradeNo() + " charged " + t.charged()).toList());
+                    .map(t -> t.outTradeNo() + " " + t.status() + " " + t.totalAmount() + (t.refunded().isPositive()
+                            ? ", refunded " + t.refunded() : "") + ", holds " + t.charged()).toList());
             out.println("every request reached it correctly signed: "
                     + alipay.received().stream().allMatch(SimulatedAlipay.Received::signatureValid));
         }
     }
 
-    private static void pay(PrintStream out, PaymentEngine engine, String title, BarcodePaymentRequest request) {
+    private static BarcodePaymentRequest tv(String orderId) {
+        return BarcodePaymentRequest.of(orderId, Money.parse("3999.00"), HUABEI_WITH_PASSWORD, "电视 TV")
+                .withInstallments(new InstallmentPlan(6, FeeBearer.SELLER));
+    }
+
+    private static void explain(PrintStream out, CapabilityVerdict verdict) {
+        for (Finding f : verdict.blockingFindings()) {
+            out.println("       - " + f.cause().code() + f.channelId().map(c -> " on channel " + c).orElse(""));
+            out.println("         " + f.message().zh());
+            out.println("         " + f.message().en());
+            out.println("         remedy " + f.remedy().code() + ": " + f.remedy().text().zh());
+            out.println("           " + f.remedy().text().en());
+        }
+    }
+
+    private static TradeOutcome pay(PrintStream out, PaymentEngine engine, String title, BarcodePaymentRequest request) {
         out.println();
         out.println(title);
         out.println("    " + request);
-        out.println("    => " + describe(engine.pay(request)));
+        TradeOutcome outcome = engine.pay(request);
+        out.println("    => " + describe(outcome));
+        return outcome;
     }
 
     private static String describe(TradeOutcome o) {
@@ -163,13 +223,15 @@ public final class AlipayCheckoutExample {
         if (o instanceof TradeOutcome.Refused r) {
             StringBuilder sb = new StringBuilder("REFUSED before anything was sent:");
             for (Finding f : r.findings()) {
-                sb.append("\n       - ").append(f.cause().code()).append(": ").append(f.message().en())
-                        .append("\n         remedy ").append(f.remedy().code()).append(": ").append(f.remedy().text().en());
+                sb.append("\n       - ").append(f.cause().code()).append(": ").append(f.message().zh())
+                        .append("\n         ").append(f.message().en())
+                        .append("\n         remedy ").append(f.remedy().code()).append(": ").append(f.remedy().text().zh())
+                        .append("\n           ").append(f.remedy().text().en());
             }
             return sb.toString();
         }
         if (o instanceof TradeOutcome.Failed f) {
-            return "FAILED " + f.error().cause() + " — " + f.error().raw();
+            return "FAILED " + f.error().cause() + " (Alipay said " + f.error().raw() + "); nothing was charged";
         }
         if (o instanceof TradeOutcome.Reversed) {
             return "REVERSED — nothing stays charged";
