@@ -80,15 +80,7 @@ public final class AlipayKeys {
             return parseRsaPublicKey(setting, text);
         }
         type.requireUsable();
-        Pem pem = decode(setting, text, "the Alipay public key");
-        if (pem.label.contains("PRIVATE")) {
-            throw new ConfigurationException(setting, "this is a private key; configure the Alipay public key (支付宝公钥)"
-                    + " shown on the open platform, never a private key");
-        }
-        if (pem.label.contains("CERTIFICATE")) {
-            throw new ConfigurationException(setting, "this is a certificate; use certificate mode (alipayCertificate)"
-                    + " or paste the Alipay public key (支付宝公钥) instead");
-        }
+        Pem pem = decodePublicKey(setting, text);
         if (!contains(pem.der, EC_KEY_OID)) {
             throw new ConfigurationException(setting, "is not an EC (SM2) public key; with signType SM2 paste Alipay's"
                     + " SM2 public key, or use signType RSA2 for an RSA key");
@@ -114,6 +106,20 @@ public final class AlipayKeys {
                     + " for " + type + " or change signType");
         }
         return type == SignType.RSA2 ? key : Sm2Support.publicKey(setting, key.getEncoded());
+    }
+
+    /** Decodes the Alipay public key's PEM or base64, refusing private keys and certificates by their label. */
+    private static Pem decodePublicKey(String setting, String text) {
+        Pem pem = decode(setting, text, "the Alipay public key");
+        if (pem.label.contains("PRIVATE")) {
+            throw new ConfigurationException(setting, "this is a private key; configure the Alipay public key (支付宝公钥)"
+                    + " shown on the open platform, never a private key");
+        }
+        if (pem.label.contains("CERTIFICATE")) {
+            throw new ConfigurationException(setting, "this is a certificate; use certificate mode (alipayCertificate)"
+                    + " or paste the Alipay public key (支付宝公钥) instead");
+        }
+        return pem;
     }
 
     private static boolean contains(byte[] haystack, byte[] needle) {
@@ -181,15 +187,7 @@ public final class AlipayKeys {
      * @throws ConfigurationException if it is a private key, a certificate or not a key
      */
     public static PublicKey parseRsaPublicKey(String setting, String text) {
-        Pem pem = decode(setting, text, "the Alipay public key");
-        if (pem.label.contains("PRIVATE")) {
-            throw new ConfigurationException(setting, "this is a private key; configure the Alipay public key (支付宝公钥)"
-                    + " shown on the open platform, never a private key");
-        }
-        if (pem.label.contains("CERTIFICATE")) {
-            throw new ConfigurationException(setting, "this is a certificate; use certificate mode (alipayCertificate)"
-                    + " or paste the Alipay public key (支付宝公钥) instead");
-        }
+        Pem pem = decodePublicKey(setting, text);
         Der outer = Der.sequence(pem.der);
         if (outer != null && outer.firstTag == 0x02) {
             throw new ConfigurationException(setting, "looks like a private key or a PKCS#1 public key;"

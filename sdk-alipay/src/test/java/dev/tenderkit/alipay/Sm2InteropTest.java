@@ -1,5 +1,6 @@
 package dev.tenderkit.alipay;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -172,6 +173,12 @@ class Sm2InteropTest {
                         .certificates(Fixtures.text("app-cert.crt"), Fixtures.text("alipay-sm2-cert.crt"),
                                 Fixtures.text("root-sm2-bundle.crt")).build());
         assertEquals("appCertificate", rsaCertsForSm2.setting());
+
+        String p256 = java.util.Base64.getEncoder().encodeToString(assertDoesNotThrow(
+                () -> java.security.KeyPairGenerator.getInstance("EC")).generateKeyPair().getPublic().getEncoded());
+        ConfigurationException otherCurve = assertThrows(ConfigurationException.class,
+                () -> AlipayKeys.parsePublicKey("alipayPublicKey", p256, SignType.SM2));
+        assertTrue(otherCurve.getMessage().contains("another curve"), otherCurve.getMessage());
 
         String sec1 = "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIA==\n-----END EC PRIVATE KEY-----\n";
         ConfigurationException sec1Key = assertThrows(ConfigurationException.class,
