@@ -212,7 +212,7 @@ class SimulatedAlipayTest {
         q.put("sign", TestAlipayClient.sign(content, client.appKey()));
         Reply r = client.send(q, Map.of("biz_content", biz), "alipay.trade.pay");
         assertEquals("10000", r.code(), r.body());
-        assertEquals(content, SimulatedAlipay.signingString(alipay.received().get(0).params()));
+        assertEquals(content, RequestCheck.signingString(alipay.received().get(0).params()));
     }
 
     @Test
