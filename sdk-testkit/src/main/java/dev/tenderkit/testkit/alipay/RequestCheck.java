@@ -8,16 +8,19 @@ import java.util.Set;
 /**
  * What the gateway checks before it looks at a request's business content, in Alipay's order:
  * method present, {@code charset} in the query string and UTF-8, {@code sign} present, a known
- * {@code sign_type}, the app id, the signature (with the app public key), and a method the simulator implements. Each failure is the
+ * {@code sign_type}, the app id, in certificate mode the app and root certificate SNs, the
+ * signature (with the app public key), and a method the simulator implements. Each failure is the
  * error answer Alipay gives for it.
  */
 final class RequestCheck {
     private final String appId;
     private final PublicKey appPublicKey;
+    private final Optional<SimulatedAlipayCertificates> certificates;
 
-    RequestCheck(String appId, PublicKey appPublicKey) {
+    RequestCheck(String appId, PublicKey appPublicKey, Optional<SimulatedAlipayCertificates> certificates) {
         this.appId = appId;
         this.appPublicKey = appPublicKey;
+        this.certificates = certificates;
     }
 
     /**
@@ -55,11 +58,35 @@ final class RequestCheck {
         if (!appId.equals(params.get("app_id"))) {
             return Optional.of(Answers.error("40002", "Invalid Arguments", "isv.invalid-app-id", "无效的AppID参数"));
         }
+        if (certificates.isPresent()) {
+            Optional<Map<String, Object>> wrongCert = certificateRefusal(params, certificates.get());
+            if (wrongCert.isPresent()) {
+                return wrongCert;
+            }
+        }
         if (!SimulatorSignatures.verify(algorithm, signingString(params), sign, appPublicKey)) {
             return Optional.of(Answers.error("40002", "Invalid Arguments", "isv.invalid-signature", "验签出错"));
         }
         if (!SimulatedAlipay.METHODS.contains(method)) {
             return Optional.of(Answers.error("40002", "Invalid Arguments", "isv.invalid-method", "不存在的方法名"));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Certificate mode: Alipay finds the app's certificate by {@code app_cert_sn} (unknown or missing:
+     * {@code isv.app-cert-not-exist}) and requires the current root bundle's
+     * {@code alipay_root_cert_sn} ({@code isv.invalid-alipay-root-cert-sn}).
+     */
+    private static Optional<Map<String, Object>> certificateRefusal(Map<String, String> params,
+            SimulatedAlipayCertificates certs) {
+        if (!certs.appCertSn().equals(params.get("app_cert_sn"))) {
+            return Optional.of(Answers.error("40002", "Invalid Arguments", "isv.app-cert-not-exist",
+                    "应用公钥证书不存在: app_cert_sn '" + params.getOrDefault("app_cert_sn", "") + "' is not this app's"));
+        }
+        if (!certs.rootCertSn().equals(params.get("alipay_root_cert_sn"))) {
+            return Optional.of(Answers.error("40002", "Invalid Arguments", "isv.invalid-alipay-root-cert-sn",
+                    "无效支付宝根证书序列号: alipay_root_cert_sn '" + params.getOrDefault("alipay_root_cert_sn", "") + "'"));
         }
         return Optional.empty();
     }

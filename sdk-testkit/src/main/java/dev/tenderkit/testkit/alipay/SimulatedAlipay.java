@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * A simulated Alipay OpenAPI gateway: a real HTTP server on loopback serving {@code POST
@@ -69,9 +71,13 @@ public final class SimulatedAlipay implements AutoCloseable {
 
     private final SimulatedAlipayKeys keys;
     private final String appId;
+    private final String sellerId;
+    private final Optional<SimulatedAlipayCertificates> certificates;
     private final WalletState state;
     private final FaultRules faults = new FaultRules();
     private final ResponseRenderer renderer;
+    private final ScheduledExecutorService notifyThreads;
+    private final NotificationSender notifications;
     private final ExecutorService threads;
     private final HttpServer server;
     private final ResettableFront front;
@@ -80,8 +86,17 @@ public final class SimulatedAlipay implements AutoCloseable {
     private SimulatedAlipay(Builder b) throws IOException {
         this.keys = b.keys;
         this.appId = b.appId;
-        this.state = new WalletState(b.clock, Optional.ofNullable(b.ledgerFile), event -> { });
-        this.renderer = new ResponseRenderer(keys.alipayPrivateKey(), Optional.empty());
+        this.sellerId = b.sellerId;
+        this.notifyThreads = Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "simulated-alipay-notify");
+            t.setDaemon(true);
+            return t;
+        });
+        this.notifications = new NotificationSender(appId, sellerId, keys.alipayPrivateKey(), b.notificationSchedule,
+                notifyThreads);
+        this.state = new WalletState(b.clock, Optional.ofNullable(b.ledgerFile), notifications::onEvent);
+        this.certificates = Optional.ofNullable(b.certificates);
+        this.renderer = new ResponseRenderer(keys.alipayPrivateKey(), certificates.map(SimulatedAlipayCertificates::alipayCertSn));
         this.threads = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "simulated-alipay");
             t.setDaemon(true);
@@ -94,9 +109,10 @@ public final class SimulatedAlipay implements AutoCloseable {
         } catch (IOException e) {
             server.stop(0);
             threads.shutdownNow();
+            notifyThreads.shutdownNow();
             throw e;
         }
-        this.dispatch = new GatewayDispatch(state, new RequestCheck(appId, keys.appPublicKey()), renderer, faults, front);
+        this.dispatch = new GatewayDispatch(state, new RequestCheck(appId, keys.appPublicKey(), certificates), renderer, faults, front);
         server.createContext("/", dispatch);
         server.start();
     }
@@ -116,6 +132,9 @@ public final class SimulatedAlipay implements AutoCloseable {
         private String appId = "2021000000000001";
         private Clock clock = Clock.systemUTC();
         private Path ledgerFile;
+        private SimulatedAlipayCertificates certificates;
+        private String sellerId = "2088000000000002";
+        private NotificationSchedule notificationSchedule = NotificationSchedule.alipay();
 
         private Builder(SimulatedAlipayKeys keys) {
             this.keys = Objects.requireNonNull(keys, "keys");
@@ -140,15 +159,53 @@ public final class SimulatedAlipay implements AutoCloseable {
         }
 
         /**
+         * @param id the merchant's PID, sent as {@code seller_id} in notifications (default
+         *     {@code 2088000000000002})
+         * @return this
+         */
+        public Builder sellerId(String id) {
+            this.sellerId = Objects.requireNonNull(id, "sellerId");
+            return this;
+        }
+
+        /**
+         * @param schedule when a notification not answered {@code success} is resent (default
+         *     {@link NotificationSchedule#alipay()}: minutes to hours; compress it in tests)
+         * @return this
+         */
+        public Builder notificationSchedule(NotificationSchedule schedule) {
+            this.notificationSchedule = Objects.requireNonNull(schedule, "notificationSchedule");
+            return this;
+        }
+
+        /**
+         * Certificate mode (公钥证书): requests must carry this app certificate's {@code app_cert_sn}
+         * (else 40002 {@code isv.app-cert-not-exist}) and the root bundle's {@code alipay_root_cert_sn}
+         * (else 40002 {@code isv.invalid-alipay-root-cert-sn}); every answer carries
+         * {@code alipay_cert_sn}. Default: public-key mode, where neither is checked.
+         *
+         * @param certs certificates issued for this simulator's keys ({@link SimulatedAlipayCertificates#issue})
+         * @return this
+         */
+        public Builder certificates(SimulatedAlipayCertificates certs) {
+            this.certificates = Objects.requireNonNull(certs, "certificates");
+            return this;
+        }
+
+        /**
          * Starts the server on a free loopback port.
          *
          * @return the running simulator
-         * @throws IllegalArgumentException if the app id is blank
+         * @throws IllegalArgumentException if the app id is blank, or the certificates were issued for other keys
          * @throws UncheckedIOException if it cannot listen
          */
         public SimulatedAlipay start() {
             if (appId.isBlank()) {
                 throw new IllegalArgumentException("appId: must not be blank");
+            }
+            if (certificates != null && !certificates.certify(keys)) {
+                throw new IllegalArgumentException("certificates: issued for other keys than this simulator's;"
+                        + " issue them with SimulatedAlipayCertificates.issue(keys, appId)");
             }
             try {
                 return new SimulatedAlipay(this);
@@ -176,6 +233,16 @@ public final class SimulatedAlipay implements AutoCloseable {
     /** @return the keys the simulator uses */
     public SimulatedAlipayKeys keys() {
         return keys;
+    }
+
+    /** @return the merchant's PID, {@code seller_id} in notifications */
+    public String sellerId() {
+        return sellerId;
+    }
+
+    /** @return certificate mode: the certificates; empty in public-key mode */
+    public Optional<SimulatedAlipayCertificates> certificates() {
+        return certificates;
     }
 
     /** @return the live ledger (read it with {@link AlipayLedger#trades()}) */
@@ -310,11 +377,62 @@ public final class SimulatedAlipay implements AutoCloseable {
         }
     }
 
-    /** Stops the server and its threads. */
+    /**
+     * Answers are sent with every {@code /} in the response node written {@code \/} while the
+     * signature covers the unescaped text, as Alipay's gateway does (default off). A verifier must
+     * retry with the slashes unescaped (alipay.md §2); one that verifies only the raw text fails.
+     *
+     * @param on whether to escape slashes
+     * @return this
+     */
+    public SimulatedAlipay escapeSlashes(boolean on) {
+        renderer.escapeSlashes(on);
+        return this;
+    }
+
+    // ---------------------------------------------------------------- notifications
+
+    /**
+     * The next asynchronous notification suffers {@code fault}. Faults are used once each, in the
+     * order added.
+     *
+     * @param fault what goes wrong
+     * @return this
+     */
+    public SimulatedAlipay failNextNotification(NotificationFault fault) {
+        notifications.failNext(Objects.requireNonNull(fault, "fault"));
+        return this;
+    }
+
+    /**
+     * Every notification delivery made so far, in order. A trade whose creating request (trade.pay
+     * or trade.precreate) carried {@code notify_url} is notified when it is paid, refunded (in part
+     * or in full), reversed or closed unpaid.
+     *
+     * @return the deliveries
+     */
+    public List<NotificationDelivery> notifications() {
+        return notifications.deliveries();
+    }
+
+    /**
+     * Waits for notification deliveries (they are made on the simulator's own threads).
+     *
+     * @param count how many deliveries to wait for, in all
+     * @param timeout how long at most
+     * @return every delivery made so far: at least {@code count} unless the time ran out
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public List<NotificationDelivery> awaitNotifications(int count, Duration timeout) throws InterruptedException {
+        return notifications.await(count, timeout);
+    }
+
+    /** Stops the server and its threads; notifications not yet delivered are dropped. */
     @Override
     public void close() {
         front.close();
         server.stop(0);
         threads.shutdownNow();
+        notifyThreads.shutdownNow();
     }
 }

@@ -302,6 +302,20 @@ class SimulatedAlipayTest {
     }
 
     @Test
+    void escapedSlashesAreSentWhileTheSignatureCoversTheUnescapedText() throws Exception {
+        alipay.escapeSlashes(true);
+        Reply r = client.call("alipay.trade.precreate", "{\"out_trade_no\":\"T61\",\"total_amount\":\"5.00\",\"subject\":\"x\"}");
+        assertTrue(r.rawContent().contains("\"qr_code\":\"https:\\/\\/qr.alipay.com\\/bax0"), r.rawContent());
+        assertFalse(r.signatureValid(), "the raw text is not what was signed");
+        String sign = r.body().substring(r.body().lastIndexOf("\"sign\":\"") + 8, r.body().length() - 2);
+        assertTrue(client.verify(r.rawContent().replace("\\/", "/"), sign));
+        assertTrue(r.field("qr_code").startsWith("https://qr.alipay.com/"), "JSON readers unescape \\/");
+        alipay.escapeSlashes(false);
+        assertTrue(client.call("alipay.trade.precreate", "{\"out_trade_no\":\"T61\",\"total_amount\":\"5.00\",\"subject\":\"x\"}")
+                .signatureValid());
+    }
+
+    @Test
     void slowAnswerAfterTheChargeTimesOutTheClientButTheBuyerIsCharged() throws Exception {
         alipay.failNext("alipay.trade.pay", Fault.slow(Duration.ofMillis(1500), When.AFTER_LEDGER));
         client.timeout = Duration.ofMillis(300);
