@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -107,7 +108,16 @@ final class NotificationSender {
             forged.put("sign", SimulatorSignatures.sign(signedContent(params) + "&forged=1", alipayKey));
             o.nextParams = forged;
         }
-        timer.execute(() -> deliver(o));
+        after(Duration.ZERO, o);
+    }
+
+    /** Schedules a delivery; once the simulator is closed, nothing more is sent. */
+    private void after(Duration wait, Outgoing o) {
+        try {
+            timer.schedule(() -> deliver(o), wait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            // closed: notifications not yet delivered are dropped, as close() says
+        }
     }
 
     /** The content Alipay signs a notification over: without {@code sign} and {@code sign_type}. */
@@ -188,10 +198,9 @@ final class NotificationSender {
                 acknowledged));
         if (o.duplicate) {
             o.duplicate = false;
-            timer.execute(() -> deliver(o));
+            after(Duration.ZERO, o);
         } else if (!acknowledged && o.retriesUsed < schedule.retries().size()) {
-            Duration wait = schedule.retries().get(o.retriesUsed++);
-            timer.schedule(() -> deliver(o), wait.toNanos(), TimeUnit.NANOSECONDS);
+            after(schedule.retries().get(o.retriesUsed++), o);
         }
     }
 
