@@ -1,5 +1,6 @@
 package dev.tenderkit.testkit.alipay;
 
+import dev.tenderkit.core.time.TaskScheduler;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,7 +21,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  * creating request carried {@code notify_url}, a form-encoded POST of the {@code trade_status_sync}
  * fields, signed with the simulator's "Alipay" key over the sorted parameters without {@code sign}
  * and {@code sign_type}; resent on the {@link NotificationSchedule} until the receiver answers the
- * body {@code success}, with the same {@code notify_id} every time. Scripted
+ * body {@code success}, with the same {@code notify_id} every time, on the injected
+ * {@link TaskScheduler} (real time by default; virtual time in tests). Scripted
  * {@link NotificationFault}s apply to the next notifications. Thread-safe.
  */
 final class NotificationSender {
@@ -62,7 +63,8 @@ final class NotificationSender {
     private final String sellerId;
     private final PrivateKey alipayKey;
     private final NotificationSchedule schedule;
-    private final ScheduledExecutorService timer;
+    private final TaskScheduler timer;
+    private volatile boolean closed;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<String, Instant> paidAt = new ConcurrentHashMap<>();
     private final Deque<NotificationFault> faults = new ArrayDeque<>();
@@ -70,7 +72,7 @@ final class NotificationSender {
     private long sequence;
 
     NotificationSender(String appId, String sellerId, PrivateKey alipayKey, NotificationSchedule schedule,
-            ScheduledExecutorService timer) {
+            TaskScheduler timer) {
         this.appId = appId;
         this.sellerId = sellerId;
         this.alipayKey = alipayKey;
@@ -113,11 +115,19 @@ final class NotificationSender {
 
     /** Schedules a delivery; once the simulator is closed, nothing more is sent. */
     private void after(Duration wait, Outgoing o) {
-        try {
-            timer.schedule(() -> deliver(o), wait.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException e) {
-            // closed: notifications not yet delivered are dropped, as close() says
+        if (closed) {
+            return;
         }
+        try {
+            timer.schedule(() -> deliver(o), wait);
+        } catch (RejectedExecutionException e) {
+            // closed meanwhile: notifications not yet delivered are dropped, as close() says
+        }
+    }
+
+    /** Sends nothing more, whatever is still scheduled. */
+    void close() {
+        closed = true;
     }
 
     /** The content Alipay signs a notification over: without {@code sign} and {@code sign_type}. */
@@ -175,6 +185,9 @@ final class NotificationSender {
     }
 
     private void deliver(Outgoing o) {
+        if (closed) {
+            return;
+        }
         Map<String, String> params = o.nextParams;
         o.nextParams = o.params;
         o.attempts++;

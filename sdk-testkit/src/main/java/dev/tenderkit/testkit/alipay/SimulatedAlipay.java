@@ -1,6 +1,8 @@
 package dev.tenderkit.testkit.alipay;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.tenderkit.core.time.ExecutorTaskScheduler;
+import dev.tenderkit.core.time.TaskScheduler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -93,7 +95,7 @@ public final class SimulatedAlipay implements AutoCloseable {
             return t;
         });
         this.notifications = new NotificationSender(appId, sellerId, keys.alipayPrivateKey(), b.notificationSchedule,
-                notifyThreads);
+                b.notificationScheduler != null ? b.notificationScheduler : ExecutorTaskScheduler.on(notifyThreads));
         this.state = new WalletState(b.clock, Optional.ofNullable(b.ledgerFile), notifications::onEvent);
         this.certificates = Optional.ofNullable(b.certificates);
         this.renderer = new ResponseRenderer(keys.alipayPrivateKey(), certificates.map(SimulatedAlipayCertificates::alipayCertSn));
@@ -135,6 +137,7 @@ public final class SimulatedAlipay implements AutoCloseable {
         private SimulatedAlipayCertificates certificates;
         private String sellerId = "2088000000000002";
         private NotificationSchedule notificationSchedule = NotificationSchedule.alipay();
+        private TaskScheduler notificationScheduler;
 
         private Builder(SimulatedAlipayKeys keys) {
             this.keys = Objects.requireNonNull(keys, "keys");
@@ -175,6 +178,18 @@ public final class SimulatedAlipay implements AutoCloseable {
          */
         public Builder notificationSchedule(NotificationSchedule schedule) {
             this.notificationSchedule = Objects.requireNonNull(schedule, "notificationSchedule");
+            return this;
+        }
+
+        /**
+         * @param scheduler where notification deliveries and resends run (default: the simulator's own
+         *     threads, in real time). A {@code ManualTaskScheduler} delivers only when the test
+         *     advances its virtual time, on the test's thread: Alipay's real schedule, checked
+         *     without waiting. Pair it with {@link #clock} set to the same virtual clock.
+         * @return this
+         */
+        public Builder notificationScheduler(TaskScheduler scheduler) {
+            this.notificationScheduler = Objects.requireNonNull(scheduler, "notificationScheduler");
             return this;
         }
 
@@ -430,6 +445,7 @@ public final class SimulatedAlipay implements AutoCloseable {
     /** Stops the server and its threads; notifications not yet delivered are dropped. */
     @Override
     public void close() {
+        notifications.close();
         front.close();
         server.stop(0);
         threads.shutdownNow();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.tenderkit.core.time.ManualTaskScheduler;
 import dev.tenderkit.testkit.alipay.TestAlipayClient.Reply;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -12,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -147,6 +149,39 @@ class SimulatedAlipayNotificationTest {
         assertEquals(8, d.size());
         Thread.sleep(300); // the last wait is 15 h / 60,000 = 0.9 s: nothing more comes after the eighth
         assertEquals(8, alipay.awaitNotifications(9, Duration.ofSeconds(2)).size());
+    }
+
+    @Test
+    void alipaysOwnScheduleOnVirtualTimeEightDeliveriesWithin25Hours() throws Exception {
+        ManualTaskScheduler time = new ManualTaskScheduler(Instant.parse("2026-11-25T02:00:00Z"));
+        try (SimulatedAlipay real = SimulatedAlipay.builder(KEYS).clock(time.clock()).notificationScheduler(time).start()) {
+            TestAlipayClient c = new TestAlipayClient(real.gatewayUrl(), real.appId(), KEYS.appPrivateKeyPem(),
+                    KEYS.alipayPublicKeyPem());
+            c.extra.putAll(client.extra);
+            for (int i = 0; i < 20; i++) {
+                answers.add("fail");
+            }
+            c.call("alipay.trade.pay", "{\"out_trade_no\":\"V1\",\"scene\":\"bar_code\",\"auth_code\":\"" + CODE
+                    + "\",\"total_amount\":\"1.00\",\"subject\":\"x\"}");
+            assertTrue(real.notifications().isEmpty(), "nothing is sent until the scheduler runs");
+            time.runDueTasks();
+            assertEquals(1, real.notifications().size());
+            assertEquals("2026-11-25 10:00:00", real.notifications().get(0).params().get("notify_time"));
+            List<Duration> waits = List.of(Duration.ofMinutes(4), Duration.ofMinutes(10), Duration.ofMinutes(10),
+                    Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(6), Duration.ofHours(15));
+            for (Duration wait : waits) {
+                int before = real.notifications().size();
+                time.advance(wait.minusSeconds(1));
+                assertEquals(before, real.notifications().size(), "not before " + wait);
+                time.advance(Duration.ofSeconds(1));
+                assertEquals(before + 1, real.notifications().size(), "after " + wait);
+            }
+            time.advance(Duration.ofDays(7));
+            assertEquals(8, real.notifications().size(), "then Alipay gives up");
+            assertEquals(Duration.ofHours(24).plusMinutes(24), Duration.between(Instant.parse("2026-11-25T02:00:00Z"),
+                    time.now().minus(Duration.ofDays(7))));
+            assertEquals(0, time.pendingTasks());
+        }
     }
 
     @Test

@@ -320,6 +320,11 @@ class SimulatedAlipayTest {
         alipay.failNext("alipay.trade.pay", Fault.slow(Duration.ofMillis(1500), When.AFTER_LEDGER));
         client.timeout = Duration.ofMillis(300);
         assertThrows(HttpTimeoutException.class, () -> pay("T70", CODE, "10.00"));
+        // the client may give up before a busy machine has even applied the pay: wait for the ledger
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (alipay.ledger().trade("T70").isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
         assertEquals(AlipayTrade.Status.TRADE_SUCCESS, trade("T70").status());
         client.timeout = Duration.ofSeconds(10);
         assertEquals("TRADE_SUCCESS", call("alipay.trade.query", "T70").field("trade_status"));
