@@ -19,10 +19,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>In order (alipay.md §6): the signature is verified with the Alipay public key (or the Alipay
  * certificate's) from the credentials; then {@code app_id} is ours, {@code out_trade_no} is one of
- * our orders, {@code total_amount} equals that order's amount, {@code seller_id} is our merchant's;
- * then the {@code notify_id} is looked up: one already accepted is a {@link NotificationAnswer.Duplicate}
- * (answered {@code success}, so Alipay stops resending, and not passed on again). Only then is the
- * {@link AlipayNotificationListener} told. Anything rejected is answered {@code fail} with the
+ * our orders, {@code total_amount} equals that order's amount, {@code seller_id} is our merchant's.
+ * A verified notification whose {@code notify_id} was already accepted is a
+ * {@link NotificationAnswer.Duplicate} before any business check (answered {@code success}, so Alipay
+ * stops resending, and not passed on again). Only a first, fully checked one is told to the
+ * {@link AlipayNotificationListener}. Anything rejected is answered {@code fail} with the
  * reason, and Alipay resends on its schedule.
  *
  * <pre>{@code
@@ -110,13 +111,19 @@ public final class AlipayNotificationHandler {
                     : Reason.BAD_SIGNATURE, u.detail(), Optional.empty());
         }
         AlipayNotification n = ((NotificationVerification.Verified) v).notification();
+        Optional<String> notifyId = n.notifyId();
+        // A resend of what we accepted stops here, even if the order has since left our books:
+        // answering anything but success would make Alipay resend it for a day.
+        if (notifyId.isPresent() && seen.isAccepted(notifyId.get())) {
+            LOG.debug("Alipay notification {} for {} again: already accepted", notifyId.get(), n.outTradeNo().orElse("?"));
+            return new NotificationAnswer.Duplicate(notifyId.get(), n);
+        }
         AlipayNotification.CheckResult checked = n.check(credentials.appId(), sellerId, orders);
         if (checked instanceof AlipayNotification.CheckResult.Failed f) {
             return reject(reasonOf(f.check()), f.detail() + " (out_trade_no " + n.outTradeNo().orElse("?") + ")",
                     Optional.of(n));
         }
         Money amount = ((AlipayNotification.CheckResult.Passed) checked).amount();
-        Optional<String> notifyId = n.notifyId();
         if (notifyId.isEmpty()) {
             return reject(Reason.NOTIFY_ID_MISSING, "a verified notification for " + n.outTradeNo().orElse("?")
                     + " without notify_id", Optional.of(n));

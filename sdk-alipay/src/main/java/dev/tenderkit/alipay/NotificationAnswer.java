@@ -40,8 +40,8 @@ public sealed interface NotificationAnswer {
     }
 
     /**
-     * Verified and passing the checks, but this {@code notify_id} was already accepted: answered
-     * {@code success} so Alipay stops resending; the listener is not told again.
+     * Verified, and this {@code notify_id} was already accepted: answered {@code success} so Alipay
+     * stops resending (even if the order has since left the books); the listener is not told again.
      *
      * @param notifyId the notification's id
      * @param notification the notification as delivered this time

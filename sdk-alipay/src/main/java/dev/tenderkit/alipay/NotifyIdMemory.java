@@ -40,6 +40,10 @@ final class NotifyIdMemory {
         return done ? Claim.ACCEPTED : Claim.IN_PROGRESS;
     }
 
+    synchronized boolean isAccepted(String notifyId) {
+        return Boolean.TRUE.equals(accepted.get(notifyId));
+    }
+
     synchronized void accepted(String notifyId) {
         accepted.put(notifyId, Boolean.TRUE);
     }
