@@ -15,7 +15,11 @@ import java.util.Optional;
  * raw code is always kept.
  */
 public final class AlipayCodes {
-    /** Sub-codes with a known cause. Sources: alipay.md §4/§5. */
+    /**
+     * Sub-codes with a known cause. Sources: alipay.md §4/§5; the certificate-mode sub-codes from
+     * gateway answers quoted in github.com/alipay/alipay-sdk-nodejs-all/issues/56 and
+     * github.com/yansongda/pay/issues/491.
+     */
     private static final Map<String, Cause> SUB_CODES = Map.ofEntries(
             Map.entry("ACQ.ACCESS_FORBIDDEN", Cause.MERCHANT_QUALIFICATION_MISSING),
             Map.entry("ACQ.RESTRICTED_MERCHANT_INDUSTRY", Cause.MERCHANT_CATEGORY_RESTRICTED),
@@ -24,7 +28,11 @@ public final class AlipayCodes {
             Map.entry("ACQ.BUYER_BANKCARD_BALANCE_NOT_ENOUGH", Cause.BUYER_INSUFFICIENT_FUNDS),
             Map.entry("ACQ.PAYMENT_AUTH_CODE_INVALID", Cause.BUYER_PAYMENT_CODE_INVALID),
             Map.entry("ACQ.PAYMENT_REQUEST_HAS_RISK", Cause.BUYER_PAYMENT_DECLINED),
-            Map.entry("ACQ.NO_PAYMENT_INSTRUMENTS_AVAILABLE", Cause.BUYER_PAYMENT_DECLINED));
+            Map.entry("ACQ.NO_PAYMENT_INSTRUMENTS_AVAILABLE", Cause.BUYER_PAYMENT_DECLINED),
+            // certificate mode: the gateway does not know the app certificate or the root bundle the
+            // terminal is configured with (rotated, or another app's): a configuration to fix here
+            Map.entry("isv.app-cert-not-exist", Cause.TERMINAL_NOT_CONFIGURED),
+            Map.entry("isv.invalid-alipay-root-cert-sn", Cause.TERMINAL_NOT_CONFIGURED));
 
     /** Sub-codes that say nothing definite: the outcome is unknown and must be queried. */
     private static final java.util.Set<String> UNKNOWN_SUB_CODES =

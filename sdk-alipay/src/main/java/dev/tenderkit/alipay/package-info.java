@@ -7,7 +7,8 @@
  * ({@link dev.tenderkit.alipay.AlipayRequestFactory}, {@link dev.tenderkit.alipay.AlipayBizRequest}),
  * response parsing and code mapping ({@link dev.tenderkit.alipay.AlipayReply},
  * {@link dev.tenderkit.alipay.AlipayCodes}) and asynchronous notifications
- * ({@link dev.tenderkit.alipay.AlipayNotification}).
+ * ({@link dev.tenderkit.alipay.AlipayNotification}, received at the integrator's notify endpoint by
+ * {@link dev.tenderkit.alipay.AlipayNotificationHandler}).
  *
  * <p>{@link dev.tenderkit.alipay.AlipayGateway} is the {@code PaymentGateway}: a signed request sent
  * through {@code sdk-transport-http}, answered only from a verified response. {@link dev.tenderkit.alipay.AlipayCapabilityRule}

@@ -47,6 +47,8 @@ final class TestAlipayClient {
     private final PublicKey alipayKey;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     Duration timeout = Duration.ofSeconds(10);
+    /** Further common parameters (certificate SNs, notify_url), sent in the query string and signed. */
+    final Map<String, String> extra = new LinkedHashMap<>();
 
     TestAlipayClient(URI gateway, String appId, String appPrivatePem, String alipayPublicPem) throws Exception {
         this.gateway = gateway;
@@ -90,6 +92,7 @@ final class TestAlipayClient {
         p.put("sign_type", "RSA2");
         p.put("timestamp", "2026-11-25 10:00:00");
         p.put("version", "1.0");
+        p.putAll(extra);
         return p;
     }
 
