@@ -39,14 +39,17 @@ import org.junit.jupiter.api.io.TempDir;
 /** The payment engine through the Alipay adapter and the HTTP transport, against the simulated Alipay. */
 class AlipayEngineTest {
 
-    @Test
-    void aUserPayingTradeIsPolledOverHttpUntilPaidFromHuabeiAndJournaled(@TempDir Path dir) {
+    private static final String HUABEI_BUYER = "281111111111111111";
+
+    /** Pays 88.00 with a buyer who pays from Huabei after two queries, Huabei offered as the policy says. */
+    private static TradeOutcome payWithAHuabeiBuyer(Path dir, boolean huabeiNeedsQualification,
+            java.util.function.Consumer<SimulatedAlipay> check) {
         SimulatedAlipayKeys keys = SimulatedAlipayKeys.generate();
         Clock clock = Clock.systemUTC();
         try (SimulatedAlipay alipay = SimulatedAlipay.builder(keys).appId("2021000000000001").start();
                 ExecutorTaskScheduler scheduler = ExecutorTaskScheduler.create("alipay-engine-test", 2);
                 JournalTransactionStore journal = JournalTransactionStore.open(dir.resolve("trades.journal"), clock)) {
-            alipay.script("281111111111111111", BuyerScript.userPayingFor(2).fromHuabei());
+            alipay.script(HUABEI_BUYER, BuyerScript.userPayingFor(2).fromHuabei());
             AlipayGateway gateway = AlipayGateway.builder()
                     .credentials(AlipayCredentials.builder().appId(alipay.appId())
                             .appPrivateKey(keys.appPrivateKeyPem()).alipayPublicKey(keys.alipayPublicKeyPem()).build())
@@ -61,7 +64,7 @@ class AlipayEngineTest {
                     .maxAge(Duration.ofDays(1)).channel(new ChannelProfile("alipay-direct",
                             LocalizedText.of("支付宝直连", "Alipay direct"), LicenceKind.WALLET_DIRECT,
                             List.of(ChannelOffering.of(PaymentMethods.ALIPAY, false),
-                                    ChannelOffering.of(PaymentMethods.ALIPAY_HUABEI, false))))
+                                    ChannelOffering.of(PaymentMethods.ALIPAY_HUABEI, huabeiNeedsQualification))))
                     .build();
             CheckoutContext context = CheckoutContext.of(new TerminalProfile("Sunmi", "P2", "SN",
                     SoftwareVersion.parse("1"), EnumSet.allOf(Peripheral.class), Set.of(), Set.of()),
@@ -71,15 +74,36 @@ class AlipayEngineTest {
                     .context(() -> context).store(journal).gateway("alipay-direct", gateway).scheduler(scheduler)
                     .build();
 
-            TradeOutcome outcome = engine.pay(BarcodePaymentRequest.of("ORD-1", Money.parse("88.00"),
-                    "281111111111111111", "咖啡"));
+            TradeOutcome outcome = engine.pay(BarcodePaymentRequest.of("ORD-1", Money.parse("88.00"), HUABEI_BUYER, "咖啡"));
 
-            TradeOutcome.Paid paid = assertInstanceOf(TradeOutcome.Paid.class, outcome);
-            assertTrue(paid.payment().fundingSource().credit(), "paid from Huabei");
-            assertEquals(Money.parse("88.00"),
-                    alipay.ledger().trade(paid.trade().outTradeNo()).orElseThrow().charged());
+            if (outcome instanceof TradeOutcome.Paid paid) {
+                assertEquals(Money.parse("88.00"),
+                        alipay.ledger().trade(paid.trade().outTradeNo()).orElseThrow().charged());
+            }
             assertTrue(alipay.received().stream().allMatch(SimulatedAlipay.Received::signatureValid),
                     "every request reached the simulator correctly signed");
+            check.accept(alipay);
+            return outcome;
         }
+    }
+
+    @Test
+    void aUserPayingTradeIsPolledOverHttpUntilPaidFromHuabeiAndJournaled(@TempDir Path dir) {
+        TradeOutcome outcome = payWithAHuabeiBuyer(dir, false, alipay -> assertTrue(alipay.received().stream()
+                .noneMatch(r -> r.params().getOrDefault("biz_content", "").contains("disable_pay_channels"))));
+        TradeOutcome.Paid paid = assertInstanceOf(TradeOutcome.Paid.class, outcome);
+        assertTrue(paid.payment().fundingSource().credit(), "paid from Huabei");
+    }
+
+    @Test
+    void creditIsDisabledAtAlipayWhenTheMerchantMayNotTakeHuabeiSoTheBuyerPaysFromTheBalance(@TempDir Path dir) {
+        // The merchant has no Huabei qualification on the channel: the engine asks Alipay to disable
+        // credit, and the buyer who would have used Huabei pays from the balance instead.
+        TradeOutcome outcome = payWithAHuabeiBuyer(dir, true, alipay -> assertTrue(alipay.received().stream()
+                .filter(r -> r.method().equals("alipay.trade.pay"))
+                .allMatch(r -> r.params().get("biz_content").contains("\"disable_pay_channels\":\"pcredit,"))));
+        TradeOutcome.Paid paid = assertInstanceOf(TradeOutcome.Paid.class, outcome);
+        assertEquals(false, paid.payment().fundingSource().credit(), "paid from the balance, not Huabei");
+        assertEquals("ALIPAYACCOUNT", paid.payment().fundingSource().channelCode());
     }
 }

@@ -44,6 +44,23 @@ final class BizFields {
         return m;
     }
 
+    /**
+     * Whether the request disabled consumer credit: {@code disable_pay_channels} lists
+     * {@code pcredit} (Huabei), as a merchant does when its policy restricts credit.
+     */
+    static boolean creditDisabled(Map<String, Object> biz) {
+        Object disabled = biz.get("disable_pay_channels");
+        if (disabled == null) {
+            return false;
+        }
+        for (String channel : String.valueOf(disabled).split(",")) {
+            if (channel.strip().equals("pcredit")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** @return the installment count (0 when none) or the {@link Answer} refusing it */
     static Object installments(Map<String, Object> biz, boolean huabeiSigned) {
         Object ext = biz.get("extend_params");
@@ -60,6 +77,9 @@ final class BizFields {
         }
         if (!huabeiSigned) {
             return Answers.refused("ACQ.ACCESS_FORBIDDEN", "无权限使用接口: 花呗分期未签约");
+        }
+        if (creditDisabled(biz)) {
+            return Answers.refused("ACQ.INVALID_PARAMETER", "hb_fq_num with pcredit in disable_pay_channels");
         }
         return Integer.parseInt(num);
     }

@@ -373,7 +373,8 @@ public final class SimulatedAlipay implements AutoCloseable {
 
     /**
      * The buyer scans the QR code of a waiting precreated trade and pays: from Huabei (in the
-     * installments the precreate asked for) if {@code huabei}, else from the balance.
+     * installments the precreate asked for) if {@code huabei}, else from the balance — and from the
+     * balance too when the precreate disabled credit ({@code disable_pay_channels} with {@code pcredit}).
      *
      * @param outTradeNo the trade
      * @param huabei whether the buyer pays with Huabei
@@ -386,7 +387,8 @@ public final class SimulatedAlipay implements AutoCloseable {
                 return false;
             }
             int inst = state.qrInstallments.getOrDefault(outTradeNo, 0);
-            state.markPaid(t.get(), huabei || inst > 0, inst);
+            boolean credit = huabei && !state.qrCreditDisabled.contains(outTradeNo);
+            state.markPaid(t.get(), credit || inst > 0, inst);
             state.persist();
             return true;
         }

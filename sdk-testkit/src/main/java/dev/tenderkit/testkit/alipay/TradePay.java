@@ -75,7 +75,8 @@ final class TradePay implements GatewayMethod {
         AlipayTrade t = new AlipayTrade(outTradeNo, state.nextTradeNo(), "BAR_CODE", total,
                 AlipayTrade.Status.WAIT_BUYER_PAY, Money.ZERO, Optional.empty(), 0, Map.of(), Optional.empty());
         state.create(t, Optional.ofNullable(params.get("notify_url")), subject);
-        boolean huabei = buyer.huabei() || installments > 0;
+        // A buyer who would use Huabei pays from the balance when the merchant disabled credit.
+        boolean huabei = (buyer.huabei() && !BizFields.creditDisabled(biz)) || installments > 0;
         if (buyer.behaviour() == BuyerScript.Behaviour.PAYS && buyer.waitingQueries() == 0) {
             return new Answer(Answers.paid(state.markPaid(t, huabei, installments), state.now()), true);
         }

@@ -50,6 +50,9 @@ final class TradePrecreate implements GatewayMethod {
                 Money.ZERO, Optional.empty(), 0, Map.of(), Optional.empty());
         state.create(t, Optional.ofNullable(params.get("notify_url")), subject);
         state.qrInstallments.put(outTradeNo, (Integer) hb);
+        if (BizFields.creditDisabled(biz)) {
+            state.qrCreditDisabled.add(outTradeNo);
+        }
         return new Answer(Answers.qr(t), true);
     }
 }

@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -32,6 +34,8 @@ final class WalletState {
     final Map<String, BuyerScript> buyers = new HashMap<>();
     final Map<String, Pending> pending = new HashMap<>();
     final Map<String, Integer> qrInstallments = new HashMap<>();
+    /** Precreated trades whose request disabled consumer credit: a buyer scanning them pays from the balance. */
+    final Set<String> qrCreditDisabled = new HashSet<>();
     final Map<String, TradeOrigin> origins = new HashMap<>();
     boolean huabeiSigned = true;
     boolean restrictedIndustry;
