@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  *         .sellerId("2088123456789012")                                  // the merchant's PID
  *         .orders(no -> engine.trade(no).map(TradeRecord::amount))       // our orders' amounts
  *         .listener(new AlipayNotificationListener() {
- *             public void onPaid(AlipayNotification n) { ... }         // a prompt: look the trade up
+ *             public void onPaid(AlipayNotification n) { engine.checkNow(n.outTradeNo().orElseThrow()); }
  *         })
  *         .build();
  * // in the HTTP endpoint:

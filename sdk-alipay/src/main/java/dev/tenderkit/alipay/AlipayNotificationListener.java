@@ -4,7 +4,8 @@ package dev.tenderkit.alipay;
  * Told of each accepted notification once (never of duplicates or rejected ones), on the thread
  * that called {@link AlipayNotificationHandler#handle}. Override what you need; {@link #NONE} does
  * nothing. A notification is a prompt, not the truth of record: the engine's own query decides a
- * trade's outcome, so a typical {@link #onPaid} looks the trade up or asks for it to be queried now.
+ * trade's outcome, so a typical {@link #onPaid} asks the engine to query the trade now
+ * ({@code PaymentEngine.checkNow(outTradeNo)}).
  * If a method throws, the handler answers {@code fail} and Alipay resends later.
  */
 public interface AlipayNotificationListener {

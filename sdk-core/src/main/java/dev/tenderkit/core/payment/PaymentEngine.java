@@ -357,6 +357,25 @@ public final class PaymentEngine {
         return process;
     }
 
+    /**
+     * A hint from outside — typically a verified wallet notification ("the buyer paid") — that a
+     * trade may have changed: if it is in flight and waiting for the buyer, it is queried now
+     * rather than at its next poll. The hint itself changes nothing: only the verified answer to
+     * the engine's own query does, so a forged or stale hint costs one query at most.
+     *
+     * @param outTradeNo the trade
+     * @return whether the trade is in flight here and a query was scheduled
+     */
+    public boolean checkNow(String outTradeNo) {
+        Objects.requireNonNull(outTradeNo, "outTradeNo");
+        TradeProcess process = inFlight.get(outTradeNo);
+        if (process == null) {
+            return false;
+        }
+        scheduler.schedule(process::checkNow, Duration.ZERO);
+        return true;
+    }
+
     /** @return the trade's latest record */
     public Optional<TradeRecord> trade(String outTradeNo) {
         return store.find(outTradeNo);

@@ -27,6 +27,8 @@ final class TradeProcess {
     private final CompletableFuture<TradeOutcome> outcome = new CompletableFuture<>();
     private TradeRecord record;
     private int queries;
+    /** Which scheduled poll is current: {@link #checkNow()} starts a new chain and retires the old one. */
+    private long pollChain;
 
     TradeProcess(PaymentEngine engine, PaymentGateway gateway, PaymentMethod method, TradeRecord record) {
         this.engine = engine;
@@ -120,6 +122,21 @@ final class TradeProcess {
         });
     }
 
+    /**
+     * Queries the trade now if it is still waiting for the buyer (a wallet notification said it
+     * changed), instead of at the next scheduled poll. The poll already scheduled is retired, so
+     * there is still one chain of steps per trade. Runs on the scheduler.
+     */
+    void checkNow() {
+        step(() -> {
+            if (outcome.isDone() || (record.state() != TradeState.CREATED && record.state() != TradeState.AWAITING_BUYER)) {
+                return;   // final, or reversing: the reversal's own chain settles it
+            }
+            pollChain++;
+            poll();
+        });
+    }
+
     private void schedulePoll() {
         Instant now = now();
         Duration left = Duration.between(now, record.deadline());
@@ -129,7 +146,12 @@ final class TradeProcess {
         } else if (delay.compareTo(left) > 0) {
             delay = left;   // the last query happens at the deadline, and the reversal right after it
         }
-        engine.schedule(() -> step(this::poll), delay);
+        long chain = pollChain;
+        engine.schedule(() -> step(() -> {
+            if (chain == pollChain) {
+                poll();
+            }
+        }), delay);
     }
 
     private void poll() {
@@ -301,8 +323,12 @@ final class TradeProcess {
         }
     }
 
-    /** Runs one step, so that an unexpected exception ends the trade loudly instead of silently. */
-    private void step(Runnable body) {
+    /**
+     * Runs one step, so that an unexpected exception ends the trade loudly instead of silently.
+     * Steps of one trade never overlap: they chain through the scheduler, and the lock keeps a
+     * {@link #checkNow()} from running beside a scheduled step.
+     */
+    private synchronized void step(Runnable body) {
         try {
             body.run();
         } catch (RuntimeException e) {

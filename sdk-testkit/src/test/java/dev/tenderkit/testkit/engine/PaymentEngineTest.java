@@ -239,6 +239,40 @@ class PaymentEngineTest {
     }
 
     @Test
+    void aNotificationHintQueriesAWaitingTradeAtOnceAndRetiresTheScheduledPoll() {
+        QrTicket qr = h.engine.startQr(new QrPaymentRequest("ORD-40", Money.parse("66.00"), "x",
+                PaymentMethods.ALIPAY, Duration.ofMinutes(2), Optional.empty()));
+        h.runFor(Duration.ofSeconds(1));
+        String no = qr.outTradeNo().orElseThrow();
+        h.gateway.buyerPaysQr(no);
+        assertTrue(h.engine.checkNow(no), "the trade is in flight");
+        h.runFor(Duration.ZERO);
+        assertInstanceOf(TradeOutcome.Paid.class, qr.outcome().getNow(null), "paid without waiting for the next poll");
+        h.runFor(Duration.ofMinutes(3));
+        assertEquals(List.of("precreate", "query"), h.gateway.calls(),
+                "the poll scheduled before the hint never runs: one chain of steps per trade");
+        assertFalse(h.engine.checkNow(no), "a final trade is not in flight");
+        assertFalse(h.engine.checkNow("T1NOSUCHTRADE"));
+    }
+
+    @Test
+    void aHintForATradeStillWaitingChangesNothingButWhenTheNextQueryHappens() {
+        CompletableFuture<TradeOutcome> f = pay("ORD-41", NEVER_CODE);
+        h.runFor(Duration.ofSeconds(1));
+        String no = h.changes.get(0).outTradeNo();
+        assertTrue(h.engine.checkNow(no));   // a forged or stale hint: the buyer has not paid
+        h.runFor(Duration.ZERO);
+        assertFalse(f.isDone());
+        assertEquals(List.of("pay", "query"), h.gateway.calls());
+        h.runFor(Duration.ofSeconds(2));
+        assertEquals(List.of("pay", "query"), h.gateway.calls(), "the retired 3 s poll did not run");
+        h.runFor(Duration.ofSeconds(1));
+        assertEquals(List.of("pay", "query", "query"), h.gateway.calls(), "the new chain polls 3 s after the hint");
+        h.runFor(Duration.ofSeconds(60));
+        assertInstanceOf(TradeOutcome.Reversed.class, f.getNow(null), "the deadline still holds");
+    }
+
+    @Test
     void todaysTransactionsAreListedFromTheJournal() {
         pay("ORD-16", ALIPAY_CODE);
         pay("ORD-17", POOR_CODE);
