@@ -18,8 +18,8 @@ import java.util.Map;
  *   <li>No limbo: every journaled trade is final and unflagged.</li>
  *   <li>Zero lost: every trade the wallet knows is in the journal (the intent is durable before
  *       any byte is sent); every trade charged and not reversed is PAID there, for the same amount.</li>
- *   <li>Every unpaid trade cancelled: a trade the journal shows not paid is, at the wallet, unknown
- *       or closed with nothing charged.</li>
+ *   <li>Every unpaid trade cancelled: a trade the journal shows REVERSED is closed at the wallet with
+ *       nothing charged; one it shows FAILED is unknown there or closed with nothing charged.</li>
  *   <li>Zero double charges: one order id has one out_trade_no, which the wallet charged at most once.</li>
  *   <li>What the cashier was told stays true: a PAID, FAILED or REVERSED outcome is the trade's
  *       final state.</li>
@@ -104,7 +104,10 @@ final class JournalLedgerAudit {
         if (w != null && w.everPaid()) {
             reversedAfterCharge++;
         }
-        if (w != null && (w.status() != AlipayTrade.Status.TRADE_CLOSED || !w.charged().isZero())) {
+        // A reversal is confirmed by the wallet, so it knows the number closed (as a placeholder if
+        // the pay never reached it); a refusal may have left no trace at all.
+        boolean closedUncharged = w != null && w.status() == AlipayTrade.Status.TRADE_CLOSED && w.charged().isZero();
+        if (t.state() == TradeState.REVERSED ? !closedUncharged : w != null && !closedUncharged) {
             violations.add(id + ": " + t.state() + " in the journal, the wallet has " + describe(w));
         }
     }

@@ -90,11 +90,15 @@ class ProcessKillTest {
                     + recovery.failure().get());
             Map<String, AlipayTrade> ledger = alipay.ledger().trades();
             JournalLedgerAudit audit = new JournalLedgerAudit(trades, ledger, orders, tally.told());
+            // Which of the cut-off intents had their pay reach the wallet: kills between request and answer.
+            long answerLost = tally.cutAfterIntent().stream()
+                    .filter(no -> ledger.containsKey(no) && ledger.get(no).kind().equals("BAR_CODE")).count();
             long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
             String summary = "ProcessKillTest: " + tally + "; " + children + " children; " + trades.size()
                     + " trades: " + audit.paid() + " paid (" + audit.paidFromHuabei() + " from Huabei), "
                     + audit.reversed() + " reversed, " + audit.failed() + " failed, " + audit.reversedAfterCharge()
-                    + " charged then reversed; " + recovery.trades().size() + " settled by the final recovery; "
+                    + " charged then reversed; " + tally.cutAfterIntent().size() + " trades cut off after the intent ("
+                    + answerLost + " with the pay at the wallet, its answer lost to the kill); " + recovery.trades().size() + " settled by the final recovery; "
                     + ledger.size() + " trades in the wallet's ledger; " + replay + "; " + seconds + " s";
             System.out.println(summary);
 
