@@ -7,8 +7,8 @@ import java.util.Random;
  * The buyers of the crash test, each showing one payment code that the test scripts on the
  * simulated Alipay, and how often each comes to the till. Together they take every path of a
  * barcode payment: paid at once, paid after "user paying" polls (from the balance or Huabei),
- * confirming so late that it races the deadline, never confirming (reversed at the deadline), and
- * refused for want of funds.
+ * confirming so late that it races the deadline, never confirming (reversed at the deadline),
+ * refused for want of funds, and confirming at a random moment that may fall after the deadline.
  */
 enum Buyer {
     PAYS_AT_ONCE("280000000000000001", BuyerScript.paysAtOnce(), 25),
@@ -17,7 +17,13 @@ enum Buyer {
     /** About as many waiting polls as fit before the compressed deadline: paid or reversed, by a hair. */
     CONFIRMS_AT_THE_DEADLINE("280000000000000004", BuyerScript.userPayingFor(9), 10),
     NEVER_CONFIRMS("280000000000000005", BuyerScript.neverPays(), 20),
-    BALANCE_TOO_LOW("280000000000000006", BuyerScript.insufficientBalance(), 15);
+    BALANCE_TOO_LOW("280000000000000006", BuyerScript.insufficientBalance(), 15),
+    /**
+     * Confirms in the Alipay app at a moment of her own rather than when polled ({@link LateBuyer}):
+     * before the deadline, or after it — possibly while the terminal is dead — so that the wallet
+     * may charge a trade the journal already shows REVERSING, and the reversal must refund it.
+     */
+    CONFIRMS_IN_HER_OWN_TIME("280000000000000007", BuyerScript.neverPays(), 10);
 
     private final String paymentCode;
     private final BuyerScript script;
