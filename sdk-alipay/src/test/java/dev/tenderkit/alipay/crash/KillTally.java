@@ -99,6 +99,11 @@ final class KillTally {
         return kills;
     }
 
+    /** @return how many children opened the journal (each after a predecessor's kill, but the first) */
+    int opens() {
+        return opens;
+    }
+
     int tornTails() {
         return tornTails;
     }

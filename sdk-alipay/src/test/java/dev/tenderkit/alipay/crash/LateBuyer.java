@@ -3,12 +3,14 @@ package dev.tenderkit.alipay.crash;
 import dev.tenderkit.testkit.alipay.SimulatedAlipay;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,6 +37,7 @@ final class LateBuyer implements AutoCloseable {
     });
     private final Set<String> seen = new HashSet<>();
     private final AtomicInteger pays = new AtomicInteger();
+    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private final AtomicInteger confirmed = new AtomicInteger();
     private int read;
 
@@ -46,6 +49,15 @@ final class LateBuyer implements AutoCloseable {
 
     /** Runs on the timer's one thread: finds her new pays and schedules her confirmations. */
     private void watch() {
+        try {
+            findNewPays();
+        } catch (RuntimeException e) {
+            failure.compareAndSet(null, e);   // a periodic task that throws is never run again: say so
+            throw e;
+        }
+    }
+
+    private void findNewPays() {
         List<SimulatedAlipay.Received> all = alipay.received();
         for (SimulatedAlipay.Received r : all.subList(read, all.size())) {
             String biz = r.params().getOrDefault("biz_content", "");
@@ -71,6 +83,11 @@ final class LateBuyer implements AutoCloseable {
     /** @return confirmations that found the trade still waiting, and so charged her */
     int confirmed() {
         return confirmed.get();
+    }
+
+    /** @return why she stopped watching, if she did */
+    Optional<RuntimeException> failure() {
+        return Optional.ofNullable(failure.get());
     }
 
     @Override

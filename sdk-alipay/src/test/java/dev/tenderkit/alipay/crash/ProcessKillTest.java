@@ -110,8 +110,12 @@ class ProcessKillTest {
             System.out.println(summary);
 
             assertEquals(List.of(), audit.violations(), "journal and wallet disagree, " + replay + "\n" + summary);
+            // Not vacuous: the restarts did open the journal the killed child held locked, and the
+            // trades took every path.
+            assertTrue(tally.opens() >= kills / 2, "too few children got as far as opening the journal; " + summary);
             assertTrue(audit.paid() > 0 && audit.reversed() > 0 && audit.failed() > 0,
                     "a run must take the paid, reversed and failed paths; " + summary);
+            assertTrue(lateBuyer.failure().isEmpty(), () -> "the late buyer stopped: " + lateBuyer.failure().get());
         }
     }
 
