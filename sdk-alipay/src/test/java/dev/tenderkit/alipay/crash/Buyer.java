@@ -8,7 +8,8 @@ import java.util.Random;
  * simulated Alipay, and how often each comes to the till. Together they take every path of a
  * barcode payment: paid at once, paid after "user paying" polls (from the balance or Huabei),
  * confirming so late that it races the deadline, never confirming (reversed at the deadline),
- * refused for want of funds, and confirming at a random moment that may fall after the deadline.
+ * refused for want of funds, confirming at a random moment that may fall after the deadline, and
+ * a pay that reaches the wallet late.
  */
 enum Buyer {
     PAYS_AT_ONCE("280000000000000001", BuyerScript.paysAtOnce(), 25),
@@ -23,7 +24,14 @@ enum Buyer {
      * before the deadline, or after it — possibly while the terminal is dead — so that the wallet
      * may charge a trade the journal already shows REVERSING, and the reversal must refund it.
      */
-    CONFIRMS_IN_HER_OWN_TIME("280000000000000007", BuyerScript.neverPays(), 10);
+    CONFIRMS_IN_HER_OWN_TIME("280000000000000007", BuyerScript.neverPays(), 10),
+    /**
+     * Pays at once, but behind a slow network: the simulator holds each of his pays 0.2 to 4 seconds
+     * before its ledger sees it ({@link ProcessKillTest} scripts the delays), so a pay can land after
+     * the terminal that sent it died, after its successor's recovery was told "not found", or after
+     * the cancel — which must then have closed the number for good.
+     */
+    PAY_ARRIVES_LATE("280000000000000008", BuyerScript.paysAtOnce(), 10);
 
     private final String paymentCode;
     private final BuyerScript script;

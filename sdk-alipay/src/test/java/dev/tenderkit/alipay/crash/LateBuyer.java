@@ -11,8 +11,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The buyer {@link Buyer#CONFIRMS_IN_HER_OWN_TIME}: for each of her pays that reaches the
@@ -25,11 +23,9 @@ import java.util.regex.Pattern;
  * this for barcode trades would show as zero late confirmations, not as a silent pass).
  */
 final class LateBuyer implements AutoCloseable {
-    private static final Pattern OUT_TRADE_NO = Pattern.compile("\"out_trade_no\"\\s*:\\s*\"([^\"]+)\"");
-
     private final SimulatedAlipay alipay;
     private final Random random;
-    private final String authCode = "\"" + Buyer.CONFIRMS_IN_HER_OWN_TIME.paymentCode() + "\"";
+    private final String paymentCode = Buyer.CONFIRMS_IN_HER_OWN_TIME.paymentCode();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "late-buyer");
         t.setDaemon(true);
@@ -60,10 +56,9 @@ final class LateBuyer implements AutoCloseable {
     private void findNewPays() {
         List<SimulatedAlipay.Received> all = alipay.received();
         for (SimulatedAlipay.Received r : all.subList(read, all.size())) {
-            String biz = r.params().getOrDefault("biz_content", "");
-            Matcher no = OUT_TRADE_NO.matcher(biz);
-            if (r.method().equals("alipay.trade.pay") && biz.contains(authCode) && no.find() && seen.add(no.group(1))) {
-                String outTradeNo = no.group(1);
+            Optional<ReceivedPay> pay = ReceivedPay.of(r).filter(p -> p.paymentCode().equals(paymentCode));
+            if (pay.isPresent() && seen.add(pay.get().outTradeNo())) {
+                String outTradeNo = pay.get().outTradeNo();
                 pays.incrementAndGet();
                 timer.schedule(() -> {
                     if (alipay.buyerScansQr(outTradeNo, false)) {

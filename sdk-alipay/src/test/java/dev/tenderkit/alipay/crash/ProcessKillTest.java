@@ -11,6 +11,7 @@ import dev.tenderkit.core.payment.TradeRecord;
 import dev.tenderkit.core.payment.journal.JournalTransactionStore;
 import dev.tenderkit.core.time.ExecutorTaskScheduler;
 import dev.tenderkit.testkit.alipay.AlipayTrade;
+import dev.tenderkit.testkit.alipay.Fault;
 import dev.tenderkit.testkit.alipay.SimulatedAlipay;
 import dev.tenderkit.testkit.alipay.SimulatedAlipayKeys;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,8 @@ class ProcessKillTest {
     private static final int SIGKILL_EXIT = 128 + 9;
     /** More orders than any run reaches, so a child never runs out of work before its kill. */
     private static final int ORDERS = 5_000;
+    /** Delays scripted for {@link Buyer#PAY_ARRIVES_LATE}, one per pay: more than a long run makes. */
+    private static final int LATE_PAYS = 1_000;
 
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
@@ -60,6 +64,10 @@ class ProcessKillTest {
                 LateBuyer lateBuyer = new LateBuyer(alipay, random.nextLong())) {
             for (Buyer b : Buyer.values()) {
                 alipay.script(b.paymentCode(), b.script());
+            }
+            for (int i = 0; i < LATE_PAYS; i++) {
+                alipay.failPaymentCode(Buyer.PAY_ARRIVES_LATE.paymentCode(), Fault.slow(
+                        Duration.ofMillis(200 + random.nextInt(3_800)), Fault.When.BEFORE_LEDGER));
             }
             TerminalUnderTest.Endpoint endpoint = new TerminalUnderTest.Endpoint(alipay.gatewayUrl(), alipay.appId(),
                     keys.appPrivateKeyPem(), keys.alipayPublicKeyPem());
@@ -97,6 +105,10 @@ class ProcessKillTest {
             // Which of the cut-off intents had their pay reach the wallet: kills between request and answer.
             long answerLost = tally.cutAfterIntent().stream()
                     .filter(no -> ledger.containsKey(no) && ledger.get(no).kind().equals("BAR_CODE")).count();
+            // Pays held back by the slow network that found the number already closed by a cancel.
+            long paysAfterCancel = alipay.received().stream().map(ReceivedPay::of).flatMap(Optional::stream)
+                    .filter(p -> ledger.containsKey(p.outTradeNo()) && ledger.get(p.outTradeNo()).kind().equals("NONE"))
+                    .count();
             long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
             String summary = "ProcessKillTest: " + tally + "; " + children + " children; "
                     + trades.size() + " trades: " + audit.paid() + " paid (" + audit.paidFromHuabei()
@@ -104,7 +116,8 @@ class ProcessKillTest {
                     + audit.reversedAfterCharge() + " charged then reversed; "
                     + lateBuyer.confirmed() + " of " + lateBuyer.pays() + " late buyers confirmed while waiting; "
                     + tally.cutAfterIntent().size() + " trades cut off after the intent (" + answerLost
-                    + " with the pay at the wallet, its answer lost to the kill); "
+                    + " with the pay at the wallet, its answer lost to the kill); " + paysAfterCancel
+                    + " pays that reached the wallet after the cancel had closed their number; "
                     + recovery.trades().size() + " settled by the final recovery; "
                     + ledger.size() + " trades in the wallet's ledger; " + replay + "; " + seconds + " s";
             System.out.println(summary);
