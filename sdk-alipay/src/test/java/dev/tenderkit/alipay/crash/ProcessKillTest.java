@@ -62,13 +62,7 @@ class ProcessKillTest {
         SimulatedAlipayKeys keys = SimulatedAlipayKeys.generate();
         try (SimulatedAlipay alipay = SimulatedAlipay.builder(keys).start();
                 LateBuyer lateBuyer = new LateBuyer(alipay, random.nextLong())) {
-            for (Buyer b : Buyer.values()) {
-                alipay.script(b.paymentCode(), b.script());
-            }
-            for (int i = 0; i < LATE_PAYS; i++) {
-                alipay.failPaymentCode(Buyer.PAY_ARRIVES_LATE.paymentCode(), Fault.slow(
-                        Duration.ofMillis(200 + random.nextInt(3_800)), Fault.When.BEFORE_LEDGER));
-            }
+            scriptBuyers(alipay, random);
             TerminalUnderTest.Endpoint endpoint = new TerminalUnderTest.Endpoint(alipay.gatewayUrl(), alipay.appId(),
                     keys.appPrivateKeyPem(), keys.alipayPublicKeyPem());
             Path endpointFile = dir.resolve("endpoint.properties");
@@ -86,18 +80,9 @@ class ProcessKillTest {
                         KillMoment.draw(random), tally, replay + ", child " + children);
             }
 
-            RecoveryReport recovery;
-            List<TradeRecord> trades;
-            try (JournalTransactionStore store = TerminalUnderTest.openJournal(journal);
-                    ExecutorTaskScheduler scheduler = ExecutorTaskScheduler.create("crash-final-recovery", 4)) {
-                // SIGKILL cannot tear a record: each is one write(), which the kernel completes or never
-                // starts, and the page cache outlives the process. Torn tails are counted all the same;
-                // they come from power loss, which the in-process FaultInjectionTest simulates.
-                tally.opened(store.openReport().tornBytes());
-                PaymentEngine engine = TerminalUnderTest.engine(endpoint, store, scheduler, TradeListener.NONE);
-                recovery = engine.recover().get(2, TimeUnit.MINUTES);
-                trades = store.trades(Instant.EPOCH, Instant.MAX);
-            }
+            FinalRecovery last = recoverOnceMore(journal, endpoint, tally);
+            RecoveryReport recovery = last.report();
+            List<TradeRecord> trades = last.trades();
             assertTrue(recovery.failure().isEmpty(), () -> "the final recover() failed, " + replay + ": "
                     + recovery.failure().get());
             Map<String, AlipayTrade> ledger = alipay.ledger().trades();
@@ -129,6 +114,34 @@ class ProcessKillTest {
             assertTrue(audit.paid() > 0 && audit.reversed() > 0 && audit.failed() > 0,
                     "a run must take the paid, reversed and failed paths; " + summary);
             assertTrue(lateBuyer.failure().isEmpty(), () -> "the late buyer stopped: " + lateBuyer.failure().get());
+        }
+    }
+
+    private static void scriptBuyers(SimulatedAlipay alipay, Random random) {
+        for (Buyer b : Buyer.values()) {
+            alipay.script(b.paymentCode(), b.script());
+        }
+        for (int i = 0; i < LATE_PAYS; i++) {
+            alipay.failPaymentCode(Buyer.PAY_ARRIVES_LATE.paymentCode(), Fault.slow(
+                    Duration.ofMillis(200 + random.nextInt(3_800)), Fault.When.BEFORE_LEDGER));
+        }
+    }
+
+    /** What the last restart, in this JVM, came to: its recovery and the journal's trades after it. */
+    private record FinalRecovery(RecoveryReport report, List<TradeRecord> trades) {
+    }
+
+    private static FinalRecovery recoverOnceMore(Path journal, TerminalUnderTest.Endpoint endpoint, KillTally tally)
+            throws Exception {
+        try (JournalTransactionStore store = TerminalUnderTest.openJournal(journal);
+                ExecutorTaskScheduler scheduler = ExecutorTaskScheduler.create("crash-final-recovery", 4)) {
+            // SIGKILL cannot tear a record: each is one write(), which the kernel completes or never
+            // starts, and the page cache outlives the process. Torn tails are counted all the same;
+            // they come from power loss, which the in-process FaultInjectionTest simulates.
+            tally.opened(store.openReport().tornBytes());
+            PaymentEngine engine = TerminalUnderTest.engine(endpoint, store, scheduler, TradeListener.NONE);
+            RecoveryReport report = engine.recover().get(2, TimeUnit.MINUTES);
+            return new FinalRecovery(report, store.trades(Instant.EPOCH, Instant.MAX));
         }
     }
 
