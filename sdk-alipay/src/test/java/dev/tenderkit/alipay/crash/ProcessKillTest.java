@@ -135,9 +135,10 @@ class ProcessKillTest {
             throws Exception {
         try (JournalTransactionStore store = TerminalUnderTest.openJournal(journal);
                 ExecutorTaskScheduler scheduler = ExecutorTaskScheduler.create("crash-final-recovery", 4)) {
-            // SIGKILL cannot tear a record: each is one write(), which the kernel completes or never
-            // starts, and the page cache outlives the process. Torn tails are counted all the same;
-            // they come from power loss, which the in-process FaultInjectionTest simulates.
+            // SIGKILL almost never tears a record: each is one small write(), which a kill can cut short
+            // only between two of its pages, and what was written survives in the page cache. Torn
+            // tails are counted all the same; power loss is what makes them, and the in-process
+            // FaultInjectionTest cuts records at every byte.
             tally.opened(store.openReport().tornBytes());
             PaymentEngine engine = TerminalUnderTest.engine(endpoint, store, scheduler, TradeListener.NONE);
             RecoveryReport report = engine.recover().get(2, TimeUnit.MINUTES);
