@@ -17,10 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * simulator, she confirms in the app 0.3 to 3 seconds later — a moment that owes nothing to the
  * terminal's polls and may fall after the two-second deadline, during a reversal, or while the
  * terminal is dead. Confirming a trade already cancelled does nothing.
- *
- * <p>The simulator has no "buyer confirms now" for barcode trades; {@link SimulatedAlipay#buyerScansQr}
- * pays any waiting trade, so it stands in (its count is reported, so a simulator that stopped doing
- * this for barcode trades would show as zero late confirmations, not as a silent pass).
+ * She confirms through {@link SimulatedAlipay#buyerConfirms}; how many did is reported, so a
+ * simulator that stopped paying them would show as zero late confirmations, not as a silent pass.
  */
 final class LateBuyer implements AutoCloseable {
     private final SimulatedAlipay alipay;
@@ -61,7 +59,7 @@ final class LateBuyer implements AutoCloseable {
                 String outTradeNo = pay.get().outTradeNo();
                 pays.incrementAndGet();
                 timer.schedule(() -> {
-                    if (alipay.buyerScansQr(outTradeNo, false)) {
+                    if (alipay.buyerConfirms(outTradeNo)) {
                         confirmed.incrementAndGet();
                     }
                 }, 300 + random.nextInt(2_700), TimeUnit.MILLISECONDS);

@@ -372,6 +372,31 @@ public final class SimulatedAlipay implements AutoCloseable {
     }
 
     /**
+     * The buyer of a waiting barcode trade ("user paying": entering her password) confirms in the
+     * app now, whatever her script said about queries — from Huabei if her script pays from it, in
+     * the installments the pay asked for. A moment of her own, independent of the terminal's polls:
+     * it may fall after the terminal's deadline or while the terminal is down.
+     *
+     * @param outTradeNo the trade
+     * @return whether a waiting barcode trade was paid (false if it is paid, closed, unknown or a QR trade)
+     */
+    public boolean buyerConfirms(String outTradeNo) {
+        synchronized (state.lock) {
+            Optional<AlipayTrade> t = state.ledger.trade(outTradeNo);
+            if (t.isEmpty() || t.get().status() != AlipayTrade.Status.WAIT_BUYER_PAY) {
+                return false;
+            }
+            WalletState.Pending p = state.pending.remove(outTradeNo);
+            if (p == null) {
+                return false;
+            }
+            state.markPaid(t.get(), p.huabei(), p.installments());
+            state.persist();
+            return true;
+        }
+    }
+
+    /**
      * The buyer scans the QR code of a waiting precreated trade and pays: from Huabei (in the
      * installments the precreate asked for) if {@code huabei}, else from the balance — and from the
      * balance too when the precreate disabled credit ({@code disable_pay_channels} with {@code pcredit}).

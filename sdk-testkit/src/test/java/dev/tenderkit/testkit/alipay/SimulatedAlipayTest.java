@@ -302,6 +302,20 @@ class SimulatedAlipayTest {
     }
 
     @Test
+    void aWaitingBarcodeBuyerConfirmsInHerOwnTimeFromHuabei() throws Exception {
+        alipay.script("281234567890123456", BuyerScript.userPayingFor(1000).fromHuabei());
+        assertEquals("10003", pay("T61", "281234567890123456", "9.90").code());
+        assertFalse(alipay.buyerConfirms("NO_SUCH_TRADE"));
+        assertTrue(alipay.buyerConfirms("T61"));
+        Reply q = call("alipay.trade.query", "T61");
+        assertEquals("TRADE_SUCCESS", q.field("trade_status"));
+        assertTrue(q.rawContent().contains("PCREDIT"), q.rawContent());
+        assertFalse(alipay.buyerConfirms("T61"), "already paid");
+        client.call("alipay.trade.precreate", "{\"out_trade_no\":\"T62\",\"total_amount\":\"1.00\",\"subject\":\"x\"}");
+        assertFalse(alipay.buyerConfirms("T62"), "a QR trade is paid by scanning, not confirmed");
+    }
+
+    @Test
     void escapedSlashesAreSentWhileTheSignatureCoversTheUnescapedText() throws Exception {
         alipay.escapeSlashes(true);
         Reply r = client.call("alipay.trade.precreate", "{\"out_trade_no\":\"T61\",\"total_amount\":\"5.00\",\"subject\":\"x\"}");
