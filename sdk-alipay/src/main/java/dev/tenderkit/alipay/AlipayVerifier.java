@@ -80,7 +80,8 @@ public final class AlipayVerifier {
                     + ERROR_RESPONSE + " in the body", Optional.empty());
         }
         String content = body.substring(m.start(), m.end());
-        if (m.duplicate() || body.indexOf('"' + node + '"', body.indexOf('"' + node + '"') + 1) >= 0) {
+        String quoted = '"' + node + '"';
+        if (m.duplicate() || body.indexOf(quoted, body.indexOf(quoted) + 1) >= 0) {
             return new Unverified(Failure.DUPLICATE_NODE, "the body holds " + node + " more than once", Optional.empty());
         }
         if (content.isEmpty() || content.charAt(0) != '{') {
