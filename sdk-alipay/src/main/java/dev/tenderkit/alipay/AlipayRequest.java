@@ -39,7 +39,7 @@ public record AlipayRequest(String method, Map<String, String> queryParams, Stri
 
     /** @return {@code biz_content=...} URL-encoded in UTF-8 */
     public String formBody() {
-        StringBuilder sb = new StringBuilder(12 + bizContent.length() * 3 / 2).append("biz_content=");
+        StringBuilder sb = new StringBuilder(12 + bizContent.length() * 3).append("biz_content=");
         return FormEncoding.append(sb, bizContent).toString();
     }
 

@@ -67,7 +67,8 @@ public final class AlipayRequestFactory {
         // The signing content (AlipaySigner.requestSignContent of all parameters) written directly in
         // its sorted key order, without building and sorting a map per call. Every value here is
         // non-blank (validated above or at configuration), so none is dropped.
-        StringBuilder content = new StringBuilder(160 + bizContent.length());
+        StringBuilder content = new StringBuilder(256 + bizContent.length()
+                + (notifyUrl.isPresent() ? notifyUrl.get().length() : 0));
         if (rootCertSn.isPresent()) {
             pair(content, "alipay_root_cert_sn", rootCertSn.get());
         }

@@ -17,12 +17,20 @@ public enum CryptoProvider {
     /** The JDK's default providers: nothing is passed to the credentials builder. */
     JDK,
     /** {@code Conscrypt.newProvider()}, passed to the credentials builder. */
-    CONSCRYPT;
+    CONSCRYPT,
+    /**
+     * {@link NoCryptoProvider}: no RSA at all, to measure what a call costs besides the cryptography.
+     * Not a provider anyone would use; the JDK's still parses and converts the keys.
+     */
+    NO_CRYPTO;
 
     /** @return the provider to give the SDK; empty for the JDK default */
     public Optional<Provider> provider() {
         if (this == JDK) {
             return Optional.empty();
+        }
+        if (this == NO_CRYPTO) {
+            return Optional.of(new NoCryptoProvider());
         }
         try {
             Conscrypt.checkAvailability();
@@ -44,7 +52,7 @@ public enum CryptoProvider {
      */
     @SuppressWarnings("unchecked")
     public <K extends Key> K ownForm(K key, Optional<Provider> provider) throws GeneralSecurityException {
-        if (provider.isEmpty()) {
+        if (provider.isEmpty() || this == NO_CRYPTO) {
             return key;
         }
         return (K) KeyFactory.getInstance("RSA", provider.get()).translateKey(key);
