@@ -1,7 +1,5 @@
 package dev.tenderkit.alipay;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,19 +27,20 @@ public record AlipayRequest(String method, Map<String, String> queryParams, Stri
 
     /** @return the query parameters URL-encoded in UTF-8, joined with {@code &} */
     public String queryString() {
-        StringBuilder sb = new StringBuilder(512);
+        StringBuilder sb = new StringBuilder(640);
         for (Map.Entry<String, String> e : queryParams.entrySet()) {
             if (sb.length() > 0) {
                 sb.append('&');
             }
-            sb.append(e.getKey()).append('=').append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+            FormEncoding.append(sb.append(e.getKey()).append('='), e.getValue());
         }
         return sb.toString();
     }
 
     /** @return {@code biz_content=...} URL-encoded in UTF-8 */
     public String formBody() {
-        return "biz_content=" + URLEncoder.encode(bizContent, StandardCharsets.UTF_8);
+        StringBuilder sb = new StringBuilder(12 + bizContent.length() * 3).append("biz_content=");
+        return FormEncoding.append(sb, bizContent).toString();
     }
 
     /** @return the signature sent as {@code sign} */

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.Provider;
-import java.security.Signature;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
@@ -15,12 +14,12 @@ import java.util.TreeMap;
 /**
  * Signs Alipay requests with the app private key, through the JCA provider the user chose (the
  * JDK's by default). One private-key operation per {@link #sign} call; the key is parsed once,
- * elsewhere. Thread-safe.
+ * elsewhere, and put into the provider's own form once, here; each thread reuses its own JCA
+ * {@code Signature}. Thread-safe.
  */
 public final class AlipaySigner {
-    private final PrivateKey key;
     private final SignType type;
-    private final Provider provider;
+    private final ProviderBoundKey key;
 
     /**
      * Signs with the JDK's default provider.
@@ -44,11 +43,11 @@ public final class AlipaySigner {
     }
 
     private AlipaySigner(PrivateKey key, SignType type, Provider provider, boolean unused) {
-        this.key = Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(key, "key");
         this.type = Objects.requireNonNull(type, "type");
         type.requireUsable();
-        this.provider = provider;
-        Signatures.newInstance(type, provider); // fail at construction if the provider lacks the algorithm
+        // fails at construction if the provider lacks the algorithm
+        this.key = ProviderBoundKey.forSigning(type, provider, key);
     }
 
     /** @return the algorithm */
@@ -107,10 +106,7 @@ public final class AlipaySigner {
      */
     public String sign(String content) {
         try {
-            Signature s = Signatures.newInstance(type, provider);
-            s.initSign(key);
-            s.update(content.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(s.sign());
+            return Base64.getEncoder().encodeToString(key.sign(content.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new TenderKitException(ErrorCode.EXTENSION_FAILURE,
                     "signing with " + type.jcaAlgorithm() + " failed: " + e.getMessage(), e);

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Provider;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
@@ -22,9 +21,7 @@ import java.util.TreeMap;
 public final class AlipayVerifier {
     static final String ERROR_RESPONSE = "error_response";
 
-    private final PublicKey key;
-    private final SignType type;
-    private final Provider provider;
+    private final ProviderBoundKey key;
     private final Optional<String> alipayCertSn;
 
     /**
@@ -46,12 +43,11 @@ public final class AlipayVerifier {
      *     the new one)
      */
     public AlipayVerifier(PublicKey alipayPublicKey, SignType type, Optional<Provider> provider, Optional<String> alipayCertSn) {
-        this.key = Objects.requireNonNull(alipayPublicKey, "alipayPublicKey");
-        this.type = Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(alipayPublicKey, "alipayPublicKey");
+        Objects.requireNonNull(type, "type");
         type.requireUsable();
-        this.provider = provider.orElse(null);
         this.alipayCertSn = Objects.requireNonNull(alipayCertSn, "alipayCertSn");
-        Signatures.newInstance(type, this.provider);
+        this.key = ProviderBoundKey.forVerifying(type, provider.orElse(null), alipayPublicKey);
     }
 
     /**
@@ -84,7 +80,8 @@ public final class AlipayVerifier {
                     + ERROR_RESPONSE + " in the body", Optional.empty());
         }
         String content = body.substring(m.start(), m.end());
-        if (m.duplicate() || body.indexOf('"' + node + '"', body.indexOf('"' + node + '"') + 1) >= 0) {
+        String quoted = '"' + node + '"';
+        if (m.duplicate() || body.indexOf(quoted, body.indexOf(quoted) + 1) >= 0) {
             return new Unverified(Failure.DUPLICATE_NODE, "the body holds " + node + " more than once", Optional.empty());
         }
         if (content.isEmpty() || content.charAt(0) != '{') {
@@ -177,10 +174,7 @@ public final class AlipayVerifier {
             return false;
         }
         try {
-            Signature s = Signatures.newInstance(type, provider);
-            s.initVerify(key);
-            s.update(content.getBytes(StandardCharsets.UTF_8));
-            return s.verify(sig);
+            return key.verify(content.getBytes(StandardCharsets.UTF_8), sig);
         } catch (GeneralSecurityException e) {
             return false;
         }

@@ -157,6 +157,9 @@ final class ResponseText {
         if (raw.length() < 2 || raw.charAt(0) != '"' || raw.charAt(raw.length() - 1) != '"') {
             throw new Malformed("not a string");
         }
+        if (raw.indexOf('\\') < 0) {
+            return raw.substring(1, raw.length() - 1); // nothing to unescape (a base64 sign, usually)
+        }
         StringBuilder sb = new StringBuilder(raw.length());
         for (int k = 1; k < raw.length() - 1; k++) {
             char c = raw.charAt(k);

@@ -129,6 +129,36 @@ class RequestFactoryTest {
     }
 
     @Test
+    void theTimestampFollowsTheClockFromOneSecondToTheNext() throws Exception {
+        Instant[] now = {Instant.parse("2026-01-31T16:30:05.900Z")};
+        Clock moving = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        AlipayRequestFactory f = new AlipayRequestFactory(Fixtures.publicKeyMode(), moving);
+        AlipayBizRequest q = new AlipayBizRequest.TradeQuery("T_1");
+        assertEquals("2026-02-01 00:30:05", f.build(q, Optional.empty()).queryParams().get("timestamp"));
+        now[0] = Instant.parse("2026-01-31T16:30:06.000Z");
+        AlipayRequest next = f.build(q, Optional.empty());
+        assertEquals("2026-02-01 00:30:06", next.queryParams().get("timestamp"));
+        assertTrue(officialCheckPasses(next));
+        now[0] = Instant.parse("2026-01-31T16:30:04.999Z");
+        assertEquals("2026-02-01 00:30:04", f.build(q, Optional.empty()).queryParams().get("timestamp"));
+    }
+
+    @Test
     void badBusinessFieldsAreRefusedBeforeSigning() {
         Money one = Money.parse("1.00");
         assertEquals(ErrorCode.INVALID_PAYMENT_CODE, assertThrows(InvalidInputException.class,
