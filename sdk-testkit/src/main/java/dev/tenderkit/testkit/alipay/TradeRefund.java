@@ -23,8 +23,8 @@ final class TradeRefund implements GatewayMethod {
             return a;
         }
         Money refund = (Money) amount;
-        Optional<AlipayTrade> found = state.find(biz);
-        if (found.isEmpty() || found.get().kind().equals("NONE")) {
+        Optional<AlipayTrade> found = state.findTrade(biz);
+        if (found.isEmpty()) {
             return Answers.refused("ACQ.TRADE_NOT_EXIST", "交易不存在");
         }
         AlipayTrade t = found.get();

@@ -17,8 +17,8 @@ final class TradeRefundQuery implements GatewayMethod {
 
     @Override
     public Answer apply(Map<String, Object> biz, Map<String, String> params) {
-        Optional<AlipayTrade> found = state.find(biz);
-        if (found.isEmpty() || found.get().kind().equals("NONE")) {
+        Optional<AlipayTrade> found = state.findTrade(biz);
+        if (found.isEmpty()) {
             return Answers.refused("ACQ.TRADE_NOT_EXIST", "交易不存在");
         }
         AlipayTrade t = found.get();

@@ -115,6 +115,14 @@ final class WalletState {
         return ledger.trades().values().stream().filter(t -> t.tradeNo().equals(tradeNo) && !tradeNo.isEmpty()).findFirst();
     }
 
+    /**
+     * A trade Alipay would report: as {@link #find}, without the numbers a cancel recorded
+     * closed before any trade existed (kind {@code NONE}), which query and refund call not found.
+     */
+    Optional<AlipayTrade> findTrade(Map<String, Object> biz) {
+        return find(biz).filter(t -> !t.kind().equals("NONE"));
+    }
+
     void persist() {
         ledgerFile.ifPresent(ledger::saveTo);
     }
