@@ -29,6 +29,8 @@ final class TradeProcess {
     private int queries;
     /** Which scheduled poll is current: {@link #checkNow()} starts a new chain and retires the old one. */
     private long pollChain;
+    /** Whether the first step (send, or resume after a restart) has run: before it there is nothing to query. */
+    private boolean started;
 
     TradeProcess(PaymentEngine engine, PaymentGateway gateway, PaymentMethod method, TradeRecord record) {
         this.engine = engine;
@@ -53,6 +55,7 @@ final class TradeProcess {
     /** Journals the intent, then sends the barcode payment. Runs on the scheduler. */
     void startBarcode(PaymentCode code, boolean creditAllowed) {
         step(() -> {
+            started = true;
             if (!save(record)) {
                 return;
             }
@@ -84,6 +87,7 @@ final class TradeProcess {
     /** Journals the intent, then creates the QR payment; completes {@code qr} with the code. */
     void startQr(PrecreateRequest request, CompletableFuture<String> qr) {
         step(() -> {
+            started = true;
             if (!save(record)) {
                 qr.completeExceptionally(new IllegalStateException("the trade could not be journaled"));
                 return;
@@ -114,6 +118,7 @@ final class TradeProcess {
     /** Picks up a journaled trade after a restart. */
     void resume() {
         step(() -> {
+            started = true;
             switch (record.state()) {
                 case CREATED, AWAITING_BUYER -> poll();
                 case REVERSING -> reverse();
@@ -129,8 +134,11 @@ final class TradeProcess {
      */
     void checkNow() {
         step(() -> {
-            if (outcome.isDone() || (record.state() != TradeState.CREATED && record.state() != TradeState.AWAITING_BUYER)) {
-                return;   // final, or reversing: the reversal's own chain settles it
+            if (!started || outcome.isDone()
+                    || (record.state() != TradeState.CREATED && record.state() != TradeState.AWAITING_BUYER)) {
+                // not sent yet (its first step will start the only chain), final, or reversing (the
+                // reversal's own chain settles it)
+                return;
             }
             pollChain++;
             poll();
