@@ -136,13 +136,15 @@ public sealed interface AlipayBizRequest {
      * @param installments Huabei installments, if any
      * @param creditAllowed whether consumer credit may be used
      * @param qrCodeTimeoutExpress how long the code stays payable, e.g. {@code 2m}, if set
+     * @param timeoutExpress when Alipay closes the unpaid trade, e.g. {@code 5m}, if set
      * @param storeId the store, if set
      * @param terminalId the terminal, if set
      * @param operatorId the cashier, if set
      */
     record TradePrecreate(String outTradeNo, String subject, Money totalAmount, Optional<InstallmentPlan> installments,
-            boolean creditAllowed, Optional<String> qrCodeTimeoutExpress, Optional<String> storeId,
-            Optional<String> terminalId, Optional<String> operatorId) implements AlipayBizRequest {
+            boolean creditAllowed, Optional<String> qrCodeTimeoutExpress, Optional<String> timeoutExpress,
+            Optional<String> storeId, Optional<String> terminalId, Optional<String> operatorId)
+            implements AlipayBizRequest {
         /** Validates. */
         public TradePrecreate {
             Checks.outTradeNo(outTradeNo);
@@ -150,6 +152,7 @@ public sealed interface AlipayBizRequest {
             Checks.amount("totalAmount", totalAmount);
             Checks.installments(installments, creditAllowed);
             Checks.optional("qrCodeTimeoutExpress", qrCodeTimeoutExpress, 16);
+            Checks.optional("timeoutExpress", timeoutExpress, 16);
             Checks.optional("storeId", storeId, 32);
             Checks.optional("terminalId", terminalId, 32);
             Checks.optional("operatorId", operatorId, 28);
@@ -158,7 +161,24 @@ public sealed interface AlipayBizRequest {
         /** A precreate with credit allowed and nothing optional. */
         public static TradePrecreate of(String outTradeNo, String subject, Money totalAmount) {
             return new TradePrecreate(outTradeNo, subject, totalAmount, Optional.empty(), true, Optional.empty(),
-                    Optional.empty(), Optional.empty(), Optional.empty());
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        /** @return a copy that disables consumer credit, as a barcode payment does */
+        public TradePrecreate withoutCredit() {
+            return new TradePrecreate(outTradeNo, subject, totalAmount, installments, false, qrCodeTimeoutExpress,
+                    timeoutExpress, storeId, terminalId, operatorId);
+        }
+
+        /**
+         * @param validity how long the buyer may pay: Alipay closes the trade and the code after
+         *     it, in whole minutes rounded down (Alipay takes no seconds), at least one
+         * @return a copy with {@code timeout_express} and {@code qr_code_timeout_express} set
+         */
+        public TradePrecreate withTimeout(java.time.Duration validity) {
+            String minutes = Math.max(1, validity.toMinutes()) + "m";
+            return new TradePrecreate(outTradeNo, subject, totalAmount, installments, creditAllowed,
+                    Optional.of(minutes), Optional.of(minutes), storeId, terminalId, operatorId);
         }
 
         @Override
@@ -174,6 +194,9 @@ public sealed interface AlipayBizRequest {
             Checks.writeCommon(g, installments, creditAllowed, storeId, terminalId, operatorId);
             if (qrCodeTimeoutExpress.isPresent()) {
                 g.writeStringField("qr_code_timeout_express", qrCodeTimeoutExpress.get());
+            }
+            if (timeoutExpress.isPresent()) {
+                g.writeStringField("timeout_express", timeoutExpress.get());
             }
         }
     }

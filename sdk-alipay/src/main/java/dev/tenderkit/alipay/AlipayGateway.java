@@ -28,6 +28,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -46,6 +47,8 @@ public final class AlipayGateway implements PaymentGateway {
     private static final String FORM = "application/x-www-form-urlencoded;charset=utf-8";
     private static final DateTimeFormatter ALIPAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
+    /** A pay "refused" because the trade is already paid: it is paid (alipay.md §4), so query. */
+    private static final String ALREADY_PAID = "ACQ.TRADE_HAS_SUCCESS";
 
     private final AlipayCredentials credentials;
     private final GatewayTransport transport;
@@ -116,10 +119,15 @@ public final class AlipayGateway implements PaymentGateway {
         return new Answer.Verified(classified);
     }
 
-    private Payment payment(AlipayReply reply, Money expected) {
-        Money amount = reply.get("total_amount").map(Money::parse).orElse(expected);
-        Instant paidAt = reply.get("gmt_payment").flatMap(AlipayGateway::chinaTime).orElse(clock.instant());
-        return new Payment(reply.get("trade_no").orElse(""), amount, reply.fundingSource(), paidAt);
+    /**
+     * The payment a bound answer reports. Alipay's pay answer dates the payment
+     * {@code gmt_payment}, its query answer {@code send_pay_date}: the wallet's time, which decides
+     * the business day the fee is priced on; the terminal's clock only when the answer has neither.
+     */
+    private Payment payment(AlipayReply reply, String timeField) {
+        Money amount = AnswerBinding.money(reply, "total_amount").orElseThrow();
+        Instant paidAt = reply.get(timeField).flatMap(AlipayGateway::chinaTime).orElse(clock.instant());
+        return new Payment(reply.get("trade_no").orElseThrow(), amount, reply.fundingSource(), paidAt);
     }
 
     private static Optional<Instant> chinaTime(String text) {
@@ -130,9 +138,14 @@ public final class AlipayGateway implements PaymentGateway {
         }
     }
 
+    private static String unbound(String what, String why) {
+        return "unbound answer to " + what + ": " + why + "; taken as unknown";
+    }
+
     @Override
     public PayResult pay(PayRequest r) {
-        AlipayBizRequest.TradePay biz = AlipayBizRequest.TradePay.barCode(r.trade().outTradeNo(), r.paymentCode().value(),
+        String no = r.trade().outTradeNo();
+        AlipayBizRequest.TradePay biz = AlipayBizRequest.TradePay.barCode(no, r.paymentCode().value(),
                 r.subject(), r.amount());
         if (r.installments().isPresent()) {
             biz = biz.withInstallments(r.installments().get());
@@ -149,38 +162,64 @@ public final class AlipayGateway implements PaymentGateway {
         }
         AlipayOutcome o = ((Answer.Verified) a).outcome();
         if (o instanceof AlipayOutcome.Success s) {
-            return new PayResult.Paid(payment(s.reply(), r.amount()), s.reply().gatewayCode());
+            Optional<String> unbound = AnswerBinding.paid(s.reply(), no, r.amount());
+            return unbound.isPresent() ? new PayResult.Unknown(unbound("pay " + no, unbound.get()))
+                    : new PayResult.Paid(payment(s.reply(), "gmt_payment"), s.reply().gatewayCode());
         }
         if (o instanceof AlipayOutcome.UserPaying p) {
-            return new PayResult.AwaitingBuyer(p.reply().gatewayCode());
+            Optional<String> unbound = AnswerBinding.paying(p.reply(), no, r.amount());
+            return unbound.isPresent() ? new PayResult.Unknown(unbound("pay " + no, unbound.get()))
+                    : new PayResult.AwaitingBuyer(p.reply().gatewayCode());
         }
-        return new PayResult.Declined(((AlipayOutcome.Refused) o).error());
+        AlipayOutcome.Refused f = (AlipayOutcome.Refused) o;
+        Optional<String> unbound = AnswerBinding.trade(f.reply(), no);
+        if (unbound.isPresent()) {
+            return new PayResult.Unknown(unbound("pay " + no, unbound.get()));
+        }
+        if (f.error().raw().subCode().filter(ALREADY_PAID::equals).isPresent()) {
+            // "already paid" is no refusal: the trade exists and is paid; the query says how
+            return new PayResult.Unknown("Alipay answered " + f.error().raw() + ": the trade is already paid; query it");
+        }
+        return new PayResult.Declined(f.error());
     }
 
     @Override
     public PrecreateResult precreate(PrecreateRequest r) {
-        AlipayBizRequest.TradePrecreate biz = AlipayBizRequest.TradePrecreate.of(r.trade().outTradeNo(), r.subject(),
-                r.amount());
+        String no = r.trade().outTradeNo();
+        AlipayBizRequest.TradePrecreate biz = AlipayBizRequest.TradePrecreate.of(no, r.subject(), r.amount())
+                .withTimeout(r.validity());
+        if (!r.creditAllowed()) {
+            biz = biz.withoutCredit();
+        }
         Answer a = call(biz);
         if (!(a instanceof Answer.Verified v)) {
             return new PrecreateResult.Unknown(reason(a));
         }
-        if (v.outcome() instanceof AlipayOutcome.Success s && s.reply().get("qr_code").isPresent()) {
-            return new PrecreateResult.Created(s.reply().get("qr_code").get(), s.reply().gatewayCode());
+        if (v.outcome() instanceof AlipayOutcome.Success s) {
+            Optional<String> unbound = AnswerBinding.precreated(s.reply(), no);
+            return unbound.isPresent() ? new PrecreateResult.Unknown(unbound("precreate " + no, unbound.get()))
+                    : new PrecreateResult.Created(s.reply().get("qr_code").orElseThrow(), s.reply().gatewayCode());
         }
         if (v.outcome() instanceof AlipayOutcome.Refused f) {
-            return new PrecreateResult.Declined(f.error());
+            Optional<String> unbound = AnswerBinding.trade(f.reply(), no);
+            return unbound.isPresent() ? new PrecreateResult.Unknown(unbound("precreate " + no, unbound.get()))
+                    : new PrecreateResult.Declined(f.error());
         }
         return new PrecreateResult.Unknown("Alipay answered precreate without a QR code: " + v.outcome());
     }
 
     @Override
     public QueryResult query(TradeRef t) {
-        Answer a = call(new AlipayBizRequest.TradeQuery(t.outTradeNo()));
+        String no = t.outTradeNo();
+        Answer a = call(new AlipayBizRequest.TradeQuery(no));
         if (!(a instanceof Answer.Verified v)) {
             return new QueryResult.Unknown(reason(a));
         }
         if (v.outcome() instanceof AlipayOutcome.Refused f) {
+            Optional<String> unbound = AnswerBinding.trade(f.reply(), no);
+            if (unbound.isPresent()) {
+                return new QueryResult.Unknown(unbound("query " + no, unbound.get()));
+            }
             return isNotExist(f) ? new QueryResult.NotFound(f.error().raw())
                     : new QueryResult.Unknown("Alipay refused the query: " + f.error().raw());
         }
@@ -188,13 +227,20 @@ public final class AlipayGateway implements PaymentGateway {
             return new QueryResult.Unknown("unexpected answer to a query: " + v.outcome());
         }
         AlipayReply reply = s.reply();
-        String status = reply.get("trade_status").orElse("");
+        Optional<String> unbound = AnswerBinding.queried(reply, no);
+        if (unbound.isPresent()) {
+            return new QueryResult.Unknown(unbound("query " + no, unbound.get()));
+        }
+        String status = reply.get("trade_status").orElseThrow();
         GatewayCode raw = new GatewayCode(reply.code(), Optional.of(status), reply.get("msg").orElse(""));
         switch (status) {
             case "TRADE_SUCCESS":
             case "TRADE_FINISHED":
-                return new QueryResult.Paid(payment(reply, reply.get("total_amount").map(Money::parse)
-                        .orElse(Money.ZERO)), raw);
+                if (AnswerBinding.money(reply, "total_amount").isEmpty() || reply.get("trade_no").isEmpty()) {
+                    return new QueryResult.Unknown(unbound("query " + no, "a paid trade's answer lacks a well-formed "
+                            + "total_amount or its trade_no"));
+                }
+                return new QueryResult.Paid(payment(reply, "send_pay_date"), raw);
             case "WAIT_BUYER_PAY":
                 return new QueryResult.AwaitingBuyer(raw);
             case "TRADE_CLOSED":
@@ -210,16 +256,25 @@ public final class AlipayGateway implements PaymentGateway {
 
     @Override
     public ReverseResult reverse(TradeRef t) {
-        Answer a = call(new AlipayBizRequest.TradeCancel(t.outTradeNo()));
+        String no = t.outTradeNo();
+        Answer a = call(new AlipayBizRequest.TradeCancel(no));
         if (!(a instanceof Answer.Verified v)) {
             return new ReverseResult.Unknown(reason(a));
         }
         if (v.outcome() instanceof AlipayOutcome.Refused f) {
+            Optional<String> unbound = AnswerBinding.trade(f.reply(), no);
+            if (unbound.isPresent()) {
+                return new ReverseResult.Unknown(unbound("cancel " + no, unbound.get()));
+            }
             boolean retry = f.reply().get("retry_flag").filter("Y"::equals).isPresent();
             return retry ? new ReverseResult.RetryLater(f.error().raw()) : new ReverseResult.Declined(f.error());
         }
         if (!(v.outcome() instanceof AlipayOutcome.Success s)) {
             return new ReverseResult.Unknown("unexpected answer to a cancel: " + v.outcome());
+        }
+        Optional<String> unbound = AnswerBinding.cancelled(s.reply(), no);
+        if (unbound.isPresent()) {
+            return new ReverseResult.Unknown(unbound("cancel " + no, unbound.get()));
         }
         if (s.reply().get("retry_flag").filter("Y"::equals).isPresent()) {
             return new ReverseResult.RetryLater(s.reply().gatewayCode());
@@ -230,49 +285,76 @@ public final class AlipayGateway implements PaymentGateway {
 
     @Override
     public CloseResult close(TradeRef t) {
-        Answer a = call(new AlipayBizRequest.TradeClose(t.outTradeNo()));
+        String no = t.outTradeNo();
+        Answer a = call(new AlipayBizRequest.TradeClose(no));
         if (!(a instanceof Answer.Verified v)) {
             return new CloseResult.Unknown(reason(a));
         }
         if (v.outcome() instanceof AlipayOutcome.Success s) {
-            return new CloseResult.Closed(s.reply().gatewayCode());
+            Optional<String> unbound = AnswerBinding.closed(s.reply(), no);
+            return unbound.isPresent() ? new CloseResult.Unknown(unbound("close " + no, unbound.get()))
+                    : new CloseResult.Closed(s.reply().gatewayCode());
         }
         if (v.outcome() instanceof AlipayOutcome.Refused f) {
-            return new CloseResult.Declined(f.error());
+            Optional<String> unbound = AnswerBinding.trade(f.reply(), no);
+            return unbound.isPresent() ? new CloseResult.Unknown(unbound("close " + no, unbound.get()))
+                    : new CloseResult.Declined(f.error());
         }
         return new CloseResult.Unknown("unexpected answer to a close: " + v.outcome());
     }
 
+    /**
+     * Alipay's refund answer names the trade but not the refund request ({@code refund_fee} is the
+     * trade's running total), so a success is {@link RefundResult.Accepted}: the engine confirms
+     * it with a refund query, which names the request and its amount.
+     */
     @Override
     public RefundResult refund(RefundRequest r) {
-        Answer a = call(new AlipayBizRequest.TradeRefund(r.trade().outTradeNo(), r.amount(), r.refundRequestNo(),
+        String no = r.trade().outTradeNo();
+        Answer a = call(new AlipayBizRequest.TradeRefund(no, r.amount(), r.refundRequestNo(),
                 Optional.of(r.reason()).filter(s -> !s.isBlank())));
         if (!(a instanceof Answer.Verified v)) {
             return new RefundResult.Unknown(reason(a));
         }
         if (v.outcome() instanceof AlipayOutcome.Success s) {
-            return new RefundResult.Refunded(r.amount(), s.reply().gatewayCode());
+            Optional<String> unbound = AnswerBinding.refundAccepted(s.reply(), no, r.refundRequestNo());
+            return unbound.isPresent() ? new RefundResult.Unknown(unbound("refund " + r.refundRequestNo(), unbound.get()))
+                    : new RefundResult.Accepted(s.reply().gatewayCode());
         }
         if (v.outcome() instanceof AlipayOutcome.Refused f) {
-            return new RefundResult.Declined(f.error());
+            Optional<String> unbound = AnswerBinding.trade(f.reply(), no);
+            return unbound.isPresent() ? new RefundResult.Unknown(unbound("refund " + r.refundRequestNo(), unbound.get()))
+                    : new RefundResult.Declined(f.error());
         }
         return new RefundResult.Unknown("unexpected answer to a refund: " + v.outcome());
     }
 
     @Override
     public RefundQueryResult queryRefund(TradeRef t, String refundRequestNo) {
-        Answer a = call(new AlipayBizRequest.TradeRefundQuery(t.outTradeNo(), refundRequestNo));
+        String no = t.outTradeNo();
+        Answer a = call(new AlipayBizRequest.TradeRefundQuery(no, refundRequestNo));
         if (!(a instanceof Answer.Verified v)) {
             return new RefundQueryResult.Unknown(reason(a));
         }
+        String what = "refund query " + refundRequestNo + " of " + no;
         if (v.outcome() instanceof AlipayOutcome.Success s) {
-            Optional<String> amount = s.reply().get("refund_amount");
-            boolean done = s.reply().get("refund_status").map("REFUND_SUCCESS"::equals).orElse(amount.isPresent());
-            return done && amount.isPresent()
-                    ? new RefundQueryResult.Refunded(Money.parse(amount.get()), s.reply().gatewayCode())
-                    : new RefundQueryResult.NotFound(s.reply().gatewayCode());
+            AlipayReply reply = s.reply();
+            Optional<String> unbound = AnswerBinding.refundQueried(reply, no, refundRequestNo);
+            if (unbound.isPresent()) {
+                return new RefundQueryResult.Unknown(unbound(what, unbound.get()));
+            }
+            Optional<String> amount = reply.get("refund_amount");
+            boolean done = reply.get("refund_status").map("REFUND_SUCCESS"::equals).orElse(amount.isPresent());
+            if (!done || amount.isEmpty()) {
+                return new RefundQueryResult.NotFound(reply.gatewayCode());
+            }
+            Optional<String> unboundRefund = AnswerBinding.refundFound(reply, no, refundRequestNo);
+            return unboundRefund.isPresent() ? new RefundQueryResult.Unknown(unbound(what, unboundRefund.get()))
+                    : new RefundQueryResult.Refunded(AnswerBinding.money(reply, "refund_amount").orElseThrow(),
+                            reply.gatewayCode());
         }
-        if (v.outcome() instanceof AlipayOutcome.Refused f && isNotExist(f)) {
+        if (v.outcome() instanceof AlipayOutcome.Refused f && isNotExist(f)
+                && AnswerBinding.trade(f.reply(), no).isEmpty()) {
             return new RefundQueryResult.NotFound(f.error().raw());
         }
         return new RefundQueryResult.Unknown("unexpected answer to a refund query: " + v.outcome());
@@ -344,11 +426,15 @@ public final class AlipayGateway implements PaymentGateway {
             if (transport == null) {
                 throw new ConfigurationException("transport", "an Alipay gateway needs a GatewayTransport");
             }
-            Objects.requireNonNull(gatewayUrl, "gatewayUrl");
-            if (!"https".equals(gatewayUrl.getScheme()) && !"127.0.0.1".equals(gatewayUrl.getHost())
-                    && !"localhost".equals(gatewayUrl.getHost())) {
-                throw new ConfigurationException("gatewayUrl", "must be https (plain http only to loopback for a "
-                        + "simulator), got " + gatewayUrl);
+            if (gatewayUrl == null) {
+                throw new ConfigurationException("gatewayUrl", "is required");
+            }
+            String scheme = gatewayUrl.getScheme() == null ? "" : gatewayUrl.getScheme().toLowerCase(Locale.ROOT);
+            String host = gatewayUrl.getHost() == null ? "" : gatewayUrl.getHost().toLowerCase(Locale.ROOT);
+            boolean loopback = host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]");
+            if (!scheme.equals("https") && !(scheme.equals("http") && loopback)) {
+                throw new ConfigurationException("gatewayUrl", "must be an https URL (plain http only to a loopback "
+                        + "simulator: 127.0.0.1, localhost or [::1]), got " + gatewayUrl);
             }
             Objects.requireNonNull(timing, "timing");
             Objects.requireNonNull(clock, "clock");

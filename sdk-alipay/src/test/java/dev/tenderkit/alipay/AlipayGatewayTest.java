@@ -11,6 +11,7 @@ import dev.tenderkit.core.money.Money;
 import dev.tenderkit.core.payment.PayRequest;
 import dev.tenderkit.core.payment.PayResult;
 import dev.tenderkit.core.payment.QueryResult;
+import dev.tenderkit.core.payment.RefundQueryResult;
 import dev.tenderkit.core.payment.RefundRequest;
 import dev.tenderkit.core.payment.RefundResult;
 import dev.tenderkit.core.payment.ReverseResult;
@@ -105,8 +106,13 @@ class AlipayGatewayTest {
         gateway.pay(pay("T6", CODE));
         RefundRequest refund = new RefundRequest(new TradeRef("T6", "alipay-direct"), "R1", Money.parse("30.00"),
                 Money.parse("88.00"), "退货");
-        assertInstanceOf(RefundResult.Refunded.class, gateway.refund(refund));
-        assertInstanceOf(RefundResult.Refunded.class, gateway.refund(refund));
+        // Alipay's refund answer names the trade, not the request: accepted, and confirmed by the query
+        assertInstanceOf(RefundResult.Accepted.class, gateway.refund(refund));
+        assertInstanceOf(RefundResult.Accepted.class, gateway.refund(refund));
         assertEquals(Money.parse("58.00"), alipay.ledger().trade("T6").orElseThrow().charged());
+        RefundQueryResult.Refunded confirmed = assertInstanceOf(RefundQueryResult.Refunded.class,
+                gateway.queryRefund(new TradeRef("T6", "alipay-direct"), "R1"));
+        assertEquals(Money.parse("30.00"), confirmed.amount());
+        assertInstanceOf(RefundQueryResult.NotFound.class, gateway.queryRefund(new TradeRef("T6", "alipay-direct"), "R2"));
     }
 }

@@ -85,7 +85,7 @@ class RequestFactoryTest {
         var buyerPays = AlipayBizRequest.TradePrecreate.of("T_3", "s", Money.parse("300.00"));
         buyerPays = new AlipayBizRequest.TradePrecreate(buyerPays.outTradeNo(), buyerPays.subject(), buyerPays.totalAmount(),
                 Optional.of(new InstallmentPlan(3, FeeBearer.BUYER)), true, Optional.of("2m"), Optional.empty(),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty());
         assertTrue(factory.bizContent(buyerPays).contains("\"hb_fq_num\":\"3\",\"hb_fq_seller_percent\":\"0\""));
         String noCredit = factory.bizContent(AlipayBizRequest.TradePay.barCode("T_4", "281234567890123456", "s",
                 Money.parse("1.00")).withoutCredit());

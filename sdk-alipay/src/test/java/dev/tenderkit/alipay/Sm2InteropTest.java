@@ -189,7 +189,7 @@ class Sm2InteropTest {
     @Test
     void anSm2PayCallGoesThroughTheGatewayAgainstAnAnswerTheOfficialSdkSigned() throws Exception {
         String content = "{\"code\":\"10000\",\"msg\":\"Success\",\"trade_no\":\"2026112522001400000000000001\","
-                + "\"out_trade_no\":\"SM2-1\",\"buyer_logon_id\":\"159****5620\",\"total_amount\":\"88.00\","
+                + "\"out_trade_no\":\"SM2_1\",\"buyer_logon_id\":\"159****5620\",\"total_amount\":\"88.00\","
                 + "\"receipt_amount\":\"88.00\",\"gmt_payment\":\"2026-11-25 22:00:00\","
                 + "\"fund_bill_list\":[{\"fund_channel\":\"ALIPAYACCOUNT\",\"amount\":\"88.00\"}]}";
         String answer = "{\"alipay_trade_pay_response\":" + content + ",\"sign\":\""

@@ -85,7 +85,7 @@ class JournalLedgerAuditTest {
         Optional<GatewayError> failure = state == TradeState.FAILED ? Optional.of(new GatewayError(
                 Cause.BUYER_INSUFFICIENT_FUNDS, GatewayCode.of("40004"))) : Optional.empty();
         return new TradeRecord(no, order, TradeKind.BARCODE, "alipay-direct", "alipay", "alipay", AMOUNT, "s",
-                Optional.empty(), "28**", state, T0, T0, T0, Optional.empty(), failure, Optional.empty(),
+                Optional.empty(), "28**", Optional.empty(), state, T0, T0, T0, Optional.empty(), failure, Optional.empty(),
                 Optional.empty(), 0, Optional.empty(), Money.ZERO, 0);
     }
 

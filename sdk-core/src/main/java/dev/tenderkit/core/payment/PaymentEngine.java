@@ -123,7 +123,8 @@ public final class PaymentEngine {
         PaymentCode code = classifier.classify(request.paymentCode());
         PaymentMethod method = barcodeMethod(code.wallet(), request.installments());
         synchronized (admission) {
-            Optional<CompletableFuture<TradeOutcome>> existing = existingTrade(request.orderId());
+            Optional<CompletableFuture<TradeOutcome>> existing = existingTrade(request.orderId(),
+                    t -> OrderReuse.check(t, TradeKind.BARCODE, method, request.amount(), Optional.of(code)));
             if (existing.isPresent()) {
                 return existing.get();
             }
@@ -133,9 +134,11 @@ public final class PaymentEngine {
             }
             PaymentGateway gateway = route.gateway();
             Instant now = now();
-            TradeRecord intent = new TradeRecord(numbers.next(store::isKnown), request.orderId(), TradeKind.BARCODE,
+            String outTradeNo = numbers.next(store::isKnown);
+            TradeRecord intent = new TradeRecord(outTradeNo, request.orderId(), TradeKind.BARCODE,
                     route.channel().id(), gateway.id(), method.id(), request.amount(), request.subject(),
-                    request.installments(), code.masked(), TradeState.CREATED, now, now,
+                    request.installments(), code.masked(), Optional.of(PaymentCodeDigest.of(outTradeNo, code.value())),
+                    TradeState.CREATED, now, now,
                     now.plus(gateway.timing().buyerDeadline()), Optional.empty(), Optional.empty(), Optional.empty(),
                     Optional.empty(), 0, Optional.empty(), Money.ZERO, 0);
             TradeProcess process = track(new TradeProcess(this, gateway, method, intent));
@@ -174,7 +177,8 @@ public final class PaymentEngine {
             Instant now = now();
             TradeRecord intent = new TradeRecord(numbers.next(store::isKnown), request.orderId(), TradeKind.QR,
                     route.channel().id(), gateway.id(), request.method().id(), request.amount(), request.subject(),
-                    Optional.empty(), "", TradeState.CREATED, now, now, now.plus(request.validity()), Optional.empty(),
+                    Optional.empty(), "", Optional.empty(), TradeState.CREATED, now, now, now.plus(request.validity()),
+                    Optional.empty(),
                     Optional.empty(), Optional.empty(), Optional.empty(), 0, Optional.empty(), Money.ZERO, 0);
             TradeProcess process = track(new TradeProcess(this, gateway, request.method(), intent));
             CompletableFuture<String> code = new CompletableFuture<>();
@@ -478,9 +482,15 @@ public final class PaymentEngine {
         return g;
     }
 
-    private Optional<CompletableFuture<TradeOutcome>> existingTrade(String orderId) {
+    /**
+     * The trade an order already has, if any, after {@code sameRequest} has checked that the new
+     * request asks for the same payment (it throws when it does not).
+     */
+    private Optional<CompletableFuture<TradeOutcome>> existingTrade(String orderId,
+            java.util.function.Consumer<TradeRecord> sameRequest) {
         TradeProcess admitted = inFlightByOrder.get(orderId);
         if (admitted != null) {
+            sameRequest.accept(admitted.intent());
             return Optional.of(admitted.outcome());
         }
         Optional<TradeRecord> existing = store.findByOrderId(orderId);
@@ -488,6 +498,7 @@ public final class PaymentEngine {
             return Optional.empty();
         }
         TradeRecord t = existing.get();
+        sameRequest.accept(t);
         TradeProcess running = inFlight.get(t.outTradeNo());
         if (running != null) {
             return Optional.of(running.outcome());

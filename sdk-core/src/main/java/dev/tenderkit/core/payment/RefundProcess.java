@@ -21,6 +21,8 @@ final class RefundProcess {
     private final CompletableFuture<RefundOutcome> outcome = new CompletableFuture<>();
     private RefundRecord record;
     private int retries;
+    /** The wallet accepted the request and the query has not yet confirmed it. */
+    private boolean accepted;
 
     RefundProcess(PaymentEngine engine, PaymentGateway gateway, TradeRecord trade, RefundRecord record) {
         this.engine = engine;
@@ -53,8 +55,14 @@ final class RefundProcess {
         RefundRequest request = new RefundRequest(trade.ref(), record.refundRequestNo(), record.amount(),
                 trade.amount(), record.reason());
         RefundResult result = call(() -> gateway.refund(request), RefundResult.Unknown::new);
-        if (result instanceof RefundResult.Refunded) {
+        if (result instanceof RefundResult.Refunded r && !r.amount().equals(record.amount())) {
+            retryLater("the wallet answered a refund of " + r.amount() + " for a request of " + record.amount()
+                    + ": not an answer to this refund");
+        } else if (result instanceof RefundResult.Refunded) {
             refunded();
+        } else if (result instanceof RefundResult.Accepted a) {
+            accepted = true;
+            query();   // the answer is not bound to this refund request: its query is
         } else if (result instanceof RefundResult.Declined d) {
             if (save(record.advance(RefundState.FAILED, Optional.of(d.error()), Optional.empty(), engine.now()))) {
                 finish(new RefundOutcome.Failed(record, d.error()));
@@ -69,8 +77,16 @@ final class RefundProcess {
     private void query() {
         RefundQueryResult result = call(() -> gateway.queryRefund(trade.ref(), record.refundRequestNo()),
                 RefundQueryResult.Unknown::new);
-        if (result instanceof RefundQueryResult.Refunded) {
+        if (result instanceof RefundQueryResult.Refunded r && !r.amount().equals(record.amount())) {
+            retryLater("the wallet reports a refund of " + r.amount() + " for a request of " + record.amount()
+                    + ": not an answer to this refund");
+        } else if (result instanceof RefundQueryResult.Refunded) {
             refunded();
+        } else if (result instanceof RefundQueryResult.NotFound && accepted) {
+            // accepted a moment ago but not found: the wallet may be slow to show it (or the answer
+            // was not the wallet's); ask again later instead of resending at once
+            accepted = false;
+            retryLater("the wallet accepted the refund but does not show it yet");
         } else if (result instanceof RefundQueryResult.NotFound) {
             send();   // never arrived: the same refund number makes resending safe
         } else if (result instanceof RefundQueryResult.Unknown u) {

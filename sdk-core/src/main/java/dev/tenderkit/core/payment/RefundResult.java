@@ -7,7 +7,8 @@ import java.util.Objects;
 public sealed interface RefundResult {
 
     /**
-     * Refunded, verified (also the answer to a repeated request for a refund already made).
+     * Refunded, verified and bound to this request: the answer names this refund request number and
+     * its amount (also the answer to a repeated request for a refund already made).
      *
      * @param amount the amount of this refund
      * @param raw the gateway's code
@@ -16,6 +17,21 @@ public sealed interface RefundResult {
         /** Validates. */
         public Refunded {
             Objects.requireNonNull(amount, "amount");
+            Objects.requireNonNull(raw, "raw");
+        }
+    }
+
+    /**
+     * The wallet took the refund request, but its answer does not prove that this refund (this
+     * request number, this amount) was made: Alipay's refund answer, for one, names the trade but
+     * not the request, so any earlier refund answer of the trade would read the same. The engine
+     * confirms it with {@link PaymentGateway#queryRefund} before recording it refunded.
+     *
+     * @param raw the gateway's code
+     */
+    record Accepted(GatewayCode raw) implements RefundResult {
+        /** Validates. */
+        public Accepted {
             Objects.requireNonNull(raw, "raw");
         }
     }

@@ -25,8 +25,14 @@ final class TradeProcess {
     private final GatewayTiming timing;
     private final PaymentMethod method;
     private final CompletableFuture<TradeOutcome> outcome = new CompletableFuture<>();
+    private final TradeRecord intent;
     private TradeRecord record;
     private int queries;
+    /**
+     * A verified refusal of the pay request that no bound answer has confirmed yet: the trade
+     * ends FAILED with it once the number is confirmed closed, unless it turns out paid.
+     */
+    private Optional<GatewayError> unconfirmedDecline = Optional.empty();
     /** Which scheduled poll is current: {@link #checkNow()} starts a new chain and retires the old one. */
     private long pollChain;
     /** Whether the first step (send, or resume after a restart) has run: before it there is nothing to query. */
@@ -38,6 +44,12 @@ final class TradeProcess {
         this.timing = gateway.timing();
         this.method = method;
         this.record = record;
+        this.intent = record;
+    }
+
+    /** @return the record the process started from: what was asked (never changes) */
+    TradeRecord intent() {
+        return intent;
     }
 
     CompletableFuture<TradeOutcome> outcome() {
@@ -63,7 +75,13 @@ final class TradeProcess {
                     record.installments(), creditAllowed);
             LOG.info("paying {}", request);
             PayResult result = call(() -> gateway.pay(request), PayResult.Unknown::new);
-            if (result instanceof PayResult.Paid p) {
+            if (result instanceof PayResult.Paid p && !p.payment().amount().equals(record.amount())) {
+                if (save(record.advance(TradeState.AWAITING_BUYER, now()).withProblem("the wallet answered "
+                        + p.payment().amount() + " paid for a trade of " + record.amount() + ": not an answer to this "
+                        + "trade; querying", now()))) {
+                    schedulePoll();
+                }
+            } else if (result instanceof PayResult.Paid p) {
                 paid(p.payment());
             } else if (result instanceof PayResult.AwaitingBuyer a) {
                 if (save(record.advance(TradeState.AWAITING_BUYER, now()))) {
@@ -74,7 +92,7 @@ final class TradeProcess {
                     schedulePoll();
                 }
             } else if (result instanceof PayResult.Declined d) {
-                failed(d.error());
+                confirmDecline(d.error());
             } else if (result instanceof PayResult.NotSent n) {
                 failed(new GatewayError(Cause.TERMINAL_UNHEALTHY,
                     new GatewayCode("NOT_SENT", Optional.empty(), n.reason())));
@@ -166,7 +184,10 @@ final class TradeProcess {
         queries++;
         QueryResult result = call(() -> gateway.query(record.ref()), QueryResult.Unknown::new);
         boolean pastDeadline = !now().isBefore(record.deadline());
-        if (result instanceof QueryResult.Paid p) {
+        if (result instanceof QueryResult.Paid p && !p.payment().amount().equals(record.amount())) {
+            next(pastDeadline, Optional.of("the wallet reports " + p.payment().amount() + " paid for a trade of "
+                    + record.amount() + ": not an answer to this trade; reversing at the deadline unless it corrects"));
+        } else if (result instanceof QueryResult.Paid p) {
             paid(p.payment());
         } else if (result instanceof QueryResult.Failed f) {
             failed(f.error());
@@ -180,6 +201,41 @@ final class TradeProcess {
             next(pastDeadline, Optional.empty());
         } else if (result instanceof QueryResult.Unknown u) {
             next(pastDeadline, Optional.of(u.reason()));
+        } else {
+            throw new IllegalStateException("unexpected gateway result " + result);
+        }
+    }
+
+    /**
+     * A verified refusal of a pay request that may have reached the wallet is not final until a
+     * bound answer confirms it: a refusal names no trade, so one genuinely signed refusal of
+     * another trade, replayed, reads the same; and a trade wrongly taken for failed is a charge
+     * nobody collects. So: query. Paid is paid; closed or failed confirms the refusal; a trade
+     * waiting for its buyer is polled as usual; not found (which names no trade either) or no
+     * answer closes the number with a reversal, and the refusal stands once that is confirmed.
+     */
+    private void confirmDecline(GatewayError error) {
+        QueryResult result = call(() -> gateway.query(record.ref()), QueryResult.Unknown::new);
+        if (result instanceof QueryResult.Paid p && !p.payment().amount().equals(record.amount())) {
+            result = new QueryResult.Unknown("the wallet reports " + p.payment().amount() + " paid for a trade of "
+                    + record.amount());
+        }
+        if (result instanceof QueryResult.Paid p) {
+            paid(p.payment());
+        } else if (result instanceof QueryResult.Closed || result instanceof QueryResult.Failed) {
+            failed(result instanceof QueryResult.Failed f ? f.error() : error);
+        } else if (result instanceof QueryResult.AwaitingBuyer) {
+            if (save(record.advance(TradeState.AWAITING_BUYER, now()).withProblem("the wallet refused the payment ("
+                    + error.raw() + ") but reports the trade waiting for the buyer", now()))) {
+                schedulePoll();
+            }
+        } else if (result instanceof QueryResult.NotFound || result instanceof QueryResult.Unknown) {
+            unconfirmedDecline = Optional.of(error);
+            String why = result instanceof QueryResult.Unknown u ? u.reason() : "not found";
+            if (save(record.withProblem("the wallet refused the payment (" + error.raw() + "); the query did not "
+                    + "confirm it (" + why + "): closing the number before the refusal stands", now()))) {
+                startReversal();
+            }
         } else {
             throw new IllegalStateException("unexpected gateway result " + result);
         }
@@ -206,7 +262,7 @@ final class TradeProcess {
         if (record.kind() == TradeKind.QR) {
             CloseResult result = call(() -> gateway.close(record.ref()), CloseResult.Unknown::new);
             if (result instanceof CloseResult.Closed c) {
-                reversed();
+                reversed(false);
             } else if (result instanceof CloseResult.Declined d) {
                 afterRefusedReversal(d.error());
             } else if (result instanceof CloseResult.Unknown u) {
@@ -218,7 +274,7 @@ final class TradeProcess {
         }
         ReverseResult result = call(() -> gateway.reverse(record.ref()), ReverseResult.Unknown::new);
         if (result instanceof ReverseResult.Reversed r) {
-            reversed();
+            reversed(r.refundedPayment());
         } else if (result instanceof ReverseResult.RetryLater r) {
             retryReversal("the wallet asked to retry the reversal: " + r.raw());
         } else if (result instanceof ReverseResult.Declined d) {
@@ -238,7 +294,7 @@ final class TradeProcess {
                     + "): refund it if the goods were not handed over";
             paidWithAttention(p.payment(), why);
         } else if (result instanceof QueryResult.Closed c) {
-            reversed();
+            reversed(false);
         } else {
             // Not found after a refused reversal proves nothing: a delayed pay request could still
             // arrive, and only a confirmed reversal closes the number. Keep trying, flag if it lasts.
@@ -263,7 +319,12 @@ final class TradeProcess {
         engine.schedule(() -> step(this::reverse), timing.reversalDelay(attempts - 1));
     }
 
-    private void reversed() {
+    /** @param refundedPayment whether the reversal returned a payment (then the trade was charged) */
+    private void reversed(boolean refundedPayment) {
+        if (unconfirmedDecline.isPresent() && !refundedPayment) {
+            failed(unconfirmedDecline.get());   // the number is closed and nothing was charged: the refusal stands
+            return;
+        }
         if (save(record.advance(TradeState.REVERSED, now()))) {
             finish(new TradeOutcome.Reversed(record));
         }
@@ -293,7 +354,7 @@ final class TradeProcess {
         TradeRecord paid = record.paid(payment, engine.price(record, method, payment), now());
         TradeRecord flagged = new TradeRecord(paid.outTradeNo(), paid.orderId(), paid.kind(), paid.channelId(),
                 paid.gatewayId(), paid.methodId(), paid.amount(), paid.subject(), paid.installments(),
-                paid.maskedPaymentCode(), paid.state(), paid.createdAt(), paid.updatedAt(), paid.deadline(),
+                paid.maskedPaymentCode(), paid.paymentCodeDigest(), paid.state(), paid.createdAt(), paid.updatedAt(), paid.deadline(),
                 paid.payment(), paid.failure(), paid.fee(), Optional.of(why), paid.reversalAttempts(), Optional.of(why),
                 paid.refunded(), paid.revision());
         if (save(flagged)) {

@@ -20,6 +20,9 @@ import java.util.Optional;
  * @param subject what is sold
  * @param installments the installment plan requested, if any
  * @param maskedPaymentCode the buyer's payment code, masked ("" for QR trades)
+ * @param paymentCodeDigest a digest of the whole payment code salted with the out_trade_no
+ *     ({@link PaymentCodeDigest}), so that a second request for the same order can be told to carry
+ *     the same code without keeping the code; empty for QR trades and for records written before it
  * @param state where the trade stands
  * @param createdAt when the intent was journaled
  * @param updatedAt when this record was written
@@ -35,7 +38,7 @@ import java.util.Optional;
  */
 public record TradeRecord(String outTradeNo, String orderId, TradeKind kind, String channelId, String gatewayId,
         String methodId, Money amount, String subject, Optional<InstallmentPlan> installments,
-        String maskedPaymentCode, TradeState state, Instant createdAt, Instant updatedAt, Instant deadline,
+        String maskedPaymentCode, Optional<String> paymentCodeDigest, TradeState state, Instant createdAt, Instant updatedAt, Instant deadline,
         Optional<Payment> payment, Optional<GatewayError> failure, Optional<Money> fee, Optional<String> lastProblem,
         int reversalAttempts, Optional<String> attention, Money refunded, long revision) {
 
@@ -51,6 +54,7 @@ public record TradeRecord(String outTradeNo, String orderId, TradeKind kind, Str
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(installments, "installments");
         Objects.requireNonNull(maskedPaymentCode, "maskedPaymentCode");
+        Objects.requireNonNull(paymentCodeDigest, "paymentCodeDigest");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
@@ -77,42 +81,42 @@ public record TradeRecord(String outTradeNo, String orderId, TradeKind kind, Str
     /** @return the next revision of this record in a new state, at a time */
     public TradeRecord advance(TradeState next, Instant at) {
         return new TradeRecord(outTradeNo, orderId, kind, channelId, gatewayId, methodId, amount, subject,
-                installments, maskedPaymentCode, next, createdAt, at, deadline, payment, failure, fee, lastProblem,
+                installments, maskedPaymentCode, paymentCodeDigest, next, createdAt, at, deadline, payment, failure, fee, lastProblem,
                 reversalAttempts, attention, refunded, revision + 1);
     }
 
     /** @return this record paid (next revision) */
     public TradeRecord paid(Payment confirmed, Optional<Money> merchantFee, Instant at) {
         return new TradeRecord(outTradeNo, orderId, kind, channelId, gatewayId, methodId, amount, subject,
-                installments, maskedPaymentCode, TradeState.PAID, createdAt, at, deadline, Optional.of(confirmed),
+                installments, maskedPaymentCode, paymentCodeDigest, TradeState.PAID, createdAt, at, deadline, Optional.of(confirmed),
                 failure, merchantFee, lastProblem, reversalAttempts, attention, refunded, revision + 1);
     }
 
     /** @return this record failed (next revision) */
     public TradeRecord failed(GatewayError error, Instant at) {
         return new TradeRecord(outTradeNo, orderId, kind, channelId, gatewayId, methodId, amount, subject,
-                installments, maskedPaymentCode, TradeState.FAILED, createdAt, at, deadline, payment,
+                installments, maskedPaymentCode, paymentCodeDigest, TradeState.FAILED, createdAt, at, deadline, payment,
                 Optional.of(error), fee, lastProblem, reversalAttempts, attention, refunded, revision + 1);
     }
 
     /** @return this record with a problem noted (next revision) */
     public TradeRecord withProblem(String problem, Instant at) {
         return new TradeRecord(outTradeNo, orderId, kind, channelId, gatewayId, methodId, amount, subject,
-                installments, maskedPaymentCode, state, createdAt, at, deadline, payment, failure, fee,
+                installments, maskedPaymentCode, paymentCodeDigest, state, createdAt, at, deadline, payment, failure, fee,
                 Optional.of(problem), reversalAttempts, attention, refunded, revision + 1);
     }
 
     /** @return this record after one more reversal attempt, flagged when {@code flag} is present (next revision) */
     public TradeRecord reversalAttempted(Optional<String> flag, String problem, Instant at) {
         return new TradeRecord(outTradeNo, orderId, kind, channelId, gatewayId, methodId, amount, subject,
-                installments, maskedPaymentCode, state, createdAt, at, deadline, payment, failure, fee,
+                installments, maskedPaymentCode, paymentCodeDigest, state, createdAt, at, deadline, payment, failure, fee,
                 Optional.of(problem), reversalAttempts + 1, flag.or(() -> attention), refunded, revision + 1);
     }
 
     /** @return this record with a new refunded total (next revision) */
     public TradeRecord withRefunded(Money total, Instant at) {
         return new TradeRecord(outTradeNo, orderId, kind, channelId, gatewayId, methodId, amount, subject,
-                installments, maskedPaymentCode, state, createdAt, at, deadline, payment, failure, fee, lastProblem,
+                installments, maskedPaymentCode, paymentCodeDigest, state, createdAt, at, deadline, payment, failure, fee, lastProblem,
                 reversalAttempts, attention, total, revision + 1);
     }
 

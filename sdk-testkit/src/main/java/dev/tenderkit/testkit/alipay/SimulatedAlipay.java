@@ -403,13 +403,14 @@ public final class SimulatedAlipay implements AutoCloseable {
      *
      * @param outTradeNo the trade
      * @param huabei whether the buyer pays with Huabei
-     * @return whether a waiting trade was paid
+     * @return whether a waiting trade was paid (false once the precreate's {@code timeout_express}
+     *     has passed: the trade is then closed)
      */
     public boolean buyerScansQr(String outTradeNo, boolean huabei) {
         synchronized (state.lock) {
-            Optional<AlipayTrade> t = state.ledger.trade(outTradeNo);
+            Optional<AlipayTrade> t = state.ledger.trade(outTradeNo).map(state::expire);
             if (t.isEmpty() || t.get().status() != AlipayTrade.Status.WAIT_BUYER_PAY) {
-                return false;
+                return false;   // unknown, paid, closed, or past its timeout_express
             }
             int inst = state.qrInstallments.getOrDefault(outTradeNo, 0);
             boolean credit = huabei && !state.qrCreditDisabled.contains(outTradeNo);

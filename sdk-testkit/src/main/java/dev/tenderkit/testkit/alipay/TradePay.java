@@ -49,7 +49,7 @@ final class TradePay implements GatewayMethod {
                 return Answers.refused("ACQ.TRADE_PAYINFO_INCONSISTENT", "交易信息被篡改: same out_trade_no, other amount");
             }
             return switch (t.status()) {
-                case TRADE_SUCCESS -> new Answer(Answers.paid(t, state.now()), false);
+                case TRADE_SUCCESS -> new Answer(Answers.paid(t, state.paidAt(t)), false);
                 case WAIT_BUYER_PAY -> new Answer(Answers.paying(t), false);
                 case TRADE_CLOSED -> Answers.refused("ACQ.TRADE_HAS_CLOSE", "交易已经关闭");
             };
@@ -78,7 +78,8 @@ final class TradePay implements GatewayMethod {
         // A buyer who would use Huabei pays from the balance when the merchant disabled credit.
         boolean huabei = (buyer.huabei() && !BizFields.creditDisabled(biz)) || installments > 0;
         if (buyer.behaviour() == BuyerScript.Behaviour.PAYS && buyer.waitingQueries() == 0) {
-            return new Answer(Answers.paid(state.markPaid(t, huabei, installments), state.now()), true);
+            AlipayTrade paid = state.markPaid(t, huabei, installments);
+            return new Answer(Answers.paid(paid, state.paidAt(paid)), true);
         }
         int waiting = buyer.behaviour() == BuyerScript.Behaviour.NEVER_PAYS ? Integer.MAX_VALUE : buyer.waitingQueries();
         state.pending.put(outTradeNo, new WalletState.Pending(waiting, huabei, installments));

@@ -30,6 +30,10 @@ final class TradePrecreate implements GatewayMethod {
             return a;
         }
         Money total = (Money) amount;
+        Object timeout = BizFields.timeoutExpress(biz, "timeout_express");
+        if (timeout instanceof Answer a) {
+            return a;
+        }
         Optional<AlipayTrade> existing = state.ledger.trade(outTradeNo);
         if (existing.isPresent()) {
             AlipayTrade t = existing.get();
@@ -52,6 +56,9 @@ final class TradePrecreate implements GatewayMethod {
         state.qrInstallments.put(outTradeNo, (Integer) hb);
         if (BizFields.creditDisabled(biz)) {
             state.qrCreditDisabled.add(outTradeNo);
+        }
+        if (timeout instanceof java.time.Duration d) {
+            state.expiresAt.put(outTradeNo, state.instant().plus(d));
         }
         return new Answer(Answers.qr(t), true);
     }

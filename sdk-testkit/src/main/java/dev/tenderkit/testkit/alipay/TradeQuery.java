@@ -21,8 +21,8 @@ final class TradeQuery implements GatewayMethod {
         if (found.isEmpty()) {
             return Answers.refused("ACQ.TRADE_NOT_EXIST", "交易不存在");
         }
-        AlipayTrade t = found.get();
-        boolean changed = false;
+        AlipayTrade t = state.expire(found.get());
+        boolean changed = t != found.get();
         WalletState.Pending p = state.pending.get(t.outTradeNo());
         if (t.status() == AlipayTrade.Status.WAIT_BUYER_PAY && p != null) {
             if (p.waitingQueries() == 0) {
@@ -42,7 +42,7 @@ final class TradeQuery implements GatewayMethod {
         if (t.status() == AlipayTrade.Status.TRADE_SUCCESS) {
             m.put("buyer_pay_amount", t.totalAmount().toPlainString());
             m.put("receipt_amount", t.totalAmount().toPlainString());
-            m.put("send_pay_date", state.now());
+            m.put("send_pay_date", state.paidAt(t));   // when the buyer paid, not when we ask
             m.put("buyer_user_id", WalletState.BUYER_ID);
             m.put("fund_bill_list", Answers.fundBills(t));
             if (t.installments() > 0) {

@@ -37,6 +37,10 @@ final class WalletState {
     /** Precreated trades whose request disabled consumer credit: a buyer scanning them pays from the balance. */
     final Set<String> qrCreditDisabled = new HashSet<>();
     final Map<String, TradeOrigin> origins = new HashMap<>();
+    /** When each trade was paid, as Alipay writes it: the pay answer's gmt_payment and the query's send_pay_date. */
+    final Map<String, String> paidAt = new HashMap<>();
+    /** When a precreated trade's timeout_express closes it unpaid. */
+    final Map<String, Instant> expiresAt = new HashMap<>();
     boolean huabeiSigned = true;
     boolean restrictedIndustry;
     int cancelsToRefuse;
@@ -77,8 +81,27 @@ final class WalletState {
                 AlipayTrade.Status.TRADE_SUCCESS, t.totalAmount(), Optional.of(huabei ? "PCREDIT" : "ALIPAYACCOUNT"),
                 huabei ? installments : 0, t.refunds(), Optional.empty());
         ledger.put(paid);
+        paidAt.put(t.outTradeNo(), now());
         tell(paid, TradeEvent.Kind.PAID, Optional.empty());
         return paid;
+    }
+
+    /** @return when the trade was paid, as Alipay writes it (now, for a trade the ledger file brought back) */
+    String paidAt(AlipayTrade t) {
+        return paidAt.getOrDefault(t.outTradeNo(), now());
+    }
+
+    /**
+     * Closes an unpaid trade whose {@code timeout_express} has passed, as Alipay does on its own.
+     *
+     * @return the trade as it stands now
+     */
+    AlipayTrade expire(AlipayTrade t) {
+        Instant at = expiresAt.get(t.outTradeNo());
+        if (at != null && t.status() == AlipayTrade.Status.WAIT_BUYER_PAY && !clock.instant().isBefore(at)) {
+            return close(t, "timeout");
+        }
+        return t;
     }
 
     /** Closes a trade (unpaid, or reversed after payment) and tells the merchant. */

@@ -119,10 +119,27 @@ class PaymentEngineTest {
         CompletableFuture<TradeOutcome> again = pay("ORD-5", WAITING_CODE);
         assertSame(first, again, "a second request while the first is running joins it");
         h.settle();
-        TradeOutcome later = pay("ORD-5", ALIPAY_CODE).getNow(null);
+        TradeOutcome later = pay("ORD-5", WAITING_CODE).getNow(null);
         assertEquals(((TradeOutcome.Paid) first.getNow(null)).trade().outTradeNo(),
                 ((TradeOutcome.Paid) later).trade().outTradeNo());
         assertEquals(1, h.gateway.calls().stream().filter("pay"::equals).count());
+    }
+
+    @Test
+    void theSameOrderIdWithAnotherPaymentCodeOrAmountIsRefusedNotAnsweredWithTheEarlierTrade() {
+        CompletableFuture<TradeOutcome> first = pay("ORD-5B", WAITING_CODE);
+        InvalidInputException whileRunning = assertThrows(InvalidInputException.class, () -> pay("ORD-5B", ALIPAY_CODE));
+        assertEquals("orderId", whileRunning.field());
+        assertTrue(whileRunning.getMessage().contains("this brings 2812**********3456"), whileRunning.getMessage());
+        h.settle();
+        assertInstanceOf(TradeOutcome.Paid.class, first.getNow(null));
+        InvalidInputException otherCode = assertThrows(InvalidInputException.class, () -> pay("ORD-5B", ALIPAY_CODE));
+        assertTrue(otherCode.getMessage().contains("already has trade"), otherCode.getMessage());
+        InvalidInputException otherAmount = assertThrows(InvalidInputException.class, () -> h.engine.payAsync(
+                BarcodePaymentRequest.of("ORD-5B", Money.parse("8.80"), WAITING_CODE, "咖啡 coffee")));
+        assertTrue(otherAmount.getMessage().contains("its amount is 88.00, this asks 8.80"), otherAmount.getMessage());
+        assertFalse(otherAmount.getMessage().contains(WAITING_CODE), "the whole payment code never reaches a message");
+        assertEquals(1, h.gateway.calls().stream().filter("pay"::equals).count(), "nothing more was sent");
     }
 
     @Test

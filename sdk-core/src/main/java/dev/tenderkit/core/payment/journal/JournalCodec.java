@@ -58,6 +58,9 @@ final class JournalCodec {
                 g.writeEndObject();
             }
             g.writeStringField("code", t.maskedPaymentCode());
+            if (t.paymentCodeDigest().isPresent()) {
+                g.writeStringField("codeDigest", t.paymentCodeDigest().get());
+            }
             g.writeStringField("state", t.state().name());
             g.writeStringField("createdAt", t.createdAt().toString());
             g.writeStringField("updatedAt", t.updatedAt().toString());
@@ -158,7 +161,8 @@ final class JournalCodec {
                 n.required("orderId").text(), JsonValues.enumValue(n.required("kind"), TradeKind.class),
                 n.required("channel").text(), n.required("gateway").text(), n.required("method").text(),
                 JsonValues.money(n.required("amount")), n.required("subject").string(), plan,
-                n.required("code").string(), JsonValues.enumValue(n.required("state"), TradeState.class),
+                n.required("code").string(), n.optional("codeDigest").map(JsonNode::text),
+                JsonValues.enumValue(n.required("state"), TradeState.class),
                 instant(n.required("createdAt")), instant(n.required("updatedAt")), instant(n.required("deadline")),
                 payment, n.optional("failure").map(JournalCodec::error),
                 n.optional("fee").map(JsonValues::money), n.optional("problem").map(JsonNode::string),

@@ -40,7 +40,7 @@ class JournalTransactionStoreTest {
     static TradeRecord created(String no, String order, Instant at) {
         return new TradeRecord(no, order, TradeKind.BARCODE, "lakala", "alipay", "alipay.huabei.installment.6",
                 Money.parse("688.00"), "商品 goods", Optional.of(new InstallmentPlan(6, FeeBearer.SELLER)),
-                "2851**********1234", TradeState.CREATED, at, at, at.plusSeconds(60), Optional.empty(),
+                "2851**********1234", Optional.of("00112233445566778899aabbccddeeff"), TradeState.CREATED, at, at, at.plusSeconds(60), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), 0, Optional.empty(), Money.ZERO, 0);
     }
 
