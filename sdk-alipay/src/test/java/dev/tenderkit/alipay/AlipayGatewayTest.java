@@ -2,6 +2,7 @@ package dev.tenderkit.alipay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tenderkit.core.capability.Cause;
@@ -21,7 +22,10 @@ import dev.tenderkit.testkit.alipay.Fault;
 import dev.tenderkit.testkit.alipay.SimulatedAlipay;
 import dev.tenderkit.testkit.alipay.SimulatedAlipayKeys;
 import dev.tenderkit.transport.http.GatewayTransport;
+import dev.tenderkit.core.ConfigurationException;
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -114,5 +118,22 @@ class AlipayGatewayTest {
                 gateway.queryRefund(new TradeRef("T6", "alipay-direct"), "R1"));
         assertEquals(Money.parse("30.00"), confirmed.amount());
         assertInstanceOf(RefundQueryResult.NotFound.class, gateway.queryRefund(new TradeRef("T6", "alipay-direct"), "R2"));
+    }
+
+    @Test
+    void theGatewayUrlIsHttpsOrPlainHttpToALoopbackSimulatorAndNothingElse() {
+        AlipayCredentials credentials = AlipayCredentials.builder().appId(alipay.appId())
+                .appPrivateKey(KEYS.appPrivateKeyPem()).alipayPublicKey(KEYS.alipayPublicKeyPem()).build();
+        GatewayTransport transport = GatewayTransport.builder().build();
+        for (String ok : List.of("https://openapi.alipay.com/gateway.do", "HTTPS://openapi.alipay.com/gateway.do",
+                "http://127.0.0.1:8080/gateway.do", "http://localhost/gateway.do")) {
+            AlipayGateway.builder().credentials(credentials).transport(transport).gatewayUrl(URI.create(ok)).build();
+        }
+        for (String bad : List.of("ftp://127.0.0.1/gateway.do", "ftp://openapi.alipay.com/gateway.do",
+                "http://openapi.alipay.com/gateway.do", "file:///etc/passwd", "openapi.alipay.com/gateway.do")) {
+            ConfigurationException e = assertThrows(ConfigurationException.class, () -> AlipayGateway.builder()
+                    .credentials(credentials).transport(transport).gatewayUrl(URI.create(bad)).build(), bad);
+            assertTrue(e.getMessage().contains("gatewayUrl") && e.getMessage().contains(bad), e.getMessage());
+        }
     }
 }
