@@ -158,4 +158,17 @@ class AlipayMoneySafetyTest {
         assertEquals(START.plusSeconds(3), paid.payment().paidAt(), "send_pay_date, the wallet's time of payment");
         assertEquals(START.plusSeconds(3), journal.find(no).orElseThrow().payment().orElseThrow().paidAt());
     }
+
+    @Test
+    void aRefusedQrPaymentIsFinalOnlyAfterItsNumberIsConfirmedClosed() {
+        alipay.restrictedIndustry(true);
+        QrTicket ticket = engine.startQr(new QrPaymentRequest("ORD-5", Money.parse("88.00"), "咖啡",
+                PaymentMethods.ALIPAY, Duration.ofMinutes(5), Optional.empty()));
+        time.runDueTasks();
+        assertTrue(ticket.qrCode().isCompletedExceptionally(), "no code to show");
+        TradeOutcome.Failed failed = assertInstanceOf(TradeOutcome.Failed.class, ticket.outcome().getNow(null));
+        assertEquals(Cause.MERCHANT_CATEGORY_RESTRICTED, failed.error().cause());
+        assertEquals(List.of("alipay.trade.precreate", "alipay.trade.query", "alipay.trade.cancel"), methods(),
+                "a refusal names no trade: queried, and the number closed by a cancel, before it stands");
+    }
 }

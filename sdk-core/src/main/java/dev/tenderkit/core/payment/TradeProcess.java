@@ -33,6 +33,8 @@ final class TradeProcess {
      * ends FAILED with it once the number is confirmed closed, unless it turns out paid.
      */
     private Optional<GatewayError> unconfirmedDecline = Optional.empty();
+    /** A QR trade whose close was refused as unknown to the wallet: its number is closed by a cancel. */
+    private boolean cancelInsteadOfClose;
     /** Which scheduled poll is current: {@link #checkNow()} starts a new chain and retires the old one. */
     private long pollChain;
     /** Whether the first step (send, or resume after a restart) has run: before it there is nothing to query. */
@@ -117,9 +119,9 @@ final class TradeProcess {
                     schedulePoll();
                 }
             } else if (result instanceof PrecreateResult.Declined d) {
-                failed(d.error());
                 qr.completeExceptionally(new IllegalStateException("the wallet refused the QR payment: "
                         + d.error().raw()));
+                confirmDecline(d.error());   // the refusal names no trade: confirm it before it is final
             } else if (result instanceof PrecreateResult.Unknown u) {
                 // The trade may exist at the gateway without us having its code: close it.
                 qr.completeExceptionally(new IllegalStateException("no verified answer creating the QR payment: "
@@ -259,7 +261,9 @@ final class TradeProcess {
     }
 
     private void reverse() {
-        if (record.kind() == TradeKind.QR) {
+        // A QR trade is closed (closing never refunds: a payment just before the deadline is found
+        // and kept); a number the wallet may never have seen is cancelled instead, which closes it.
+        if (record.kind() == TradeKind.QR && unconfirmedDecline.isEmpty() && !cancelInsteadOfClose) {
             CloseResult result = call(() -> gateway.close(record.ref()), CloseResult.Unknown::new);
             if (result instanceof CloseResult.Closed c) {
                 reversed(false);
@@ -295,6 +299,10 @@ final class TradeProcess {
             paidWithAttention(p.payment(), why);
         } else if (result instanceof QueryResult.Closed c) {
             reversed(false);
+        } else if (record.kind() == TradeKind.QR && !cancelInsteadOfClose && result instanceof QueryResult.NotFound) {
+            // a close is refused for a number the wallet does not know; a cancel closes it
+            cancelInsteadOfClose = true;
+            reverse();
         } else {
             // Not found after a refused reversal proves nothing: a delayed pay request could still
             // arrive, and only a confirmed reversal closes the number. Keep trying, flag if it lasts.
