@@ -346,17 +346,16 @@ public final class AlipayGateway implements PaymentGateway {
             Optional<String> amount = reply.get("refund_amount");
             boolean done = reply.get("refund_status").map("REFUND_SUCCESS"::equals).orElse(amount.isPresent());
             if (!done || amount.isEmpty()) {
-                return new RefundQueryResult.NotFound(reply.gatewayCode());
+                // "not found" may confirm a refused refund: it must at least name this trade
+                return reply.get("out_trade_no").isPresent() ? new RefundQueryResult.NotFound(reply.gatewayCode())
+                        : new RefundQueryResult.Unknown(unbound(what, "a refund not found, naming no trade"));
             }
             Optional<String> unboundRefund = AnswerBinding.refundFound(reply, no, refundRequestNo);
             return unboundRefund.isPresent() ? new RefundQueryResult.Unknown(unbound(what, unboundRefund.get()))
                     : new RefundQueryResult.Refunded(AnswerBinding.money(reply, "refund_amount").orElseThrow(),
                             reply.gatewayCode());
         }
-        if (v.outcome() instanceof AlipayOutcome.Refused f && isNotExist(f)
-                && AnswerBinding.trade(f.reply(), no).isEmpty()) {
-            return new RefundQueryResult.NotFound(f.error().raw());
-        }
+        // ACQ.TRADE_NOT_EXIST names no trade (and a refunded trade exists): it proves nothing here
         return new RefundQueryResult.Unknown("unexpected answer to a refund query: " + v.outcome());
     }
 

@@ -64,13 +64,32 @@ final class RefundProcess {
             accepted = true;
             query();   // the answer is not bound to this refund request: its query is
         } else if (result instanceof RefundResult.Declined d) {
-            if (save(record.advance(RefundState.FAILED, Optional.of(d.error()), Optional.empty(), engine.now()))) {
-                finish(new RefundOutcome.Failed(record, d.error()));
-            }
+            confirmDecline(d.error());
         } else if (result instanceof RefundResult.Unknown u) {
             retryLater(u.reason());
         } else {
             throw new IllegalStateException("unexpected gateway result " + result);
+        }
+    }
+
+    /**
+     * A refusal names no refund, so a replayed refusal of another refund reads the same; and a
+     * refund wrongly taken for failed is money the buyer has that the till says she has not. The
+     * refund query (bound to this request and its amount) decides: made is made; not found confirms
+     * the refusal; no answer asks again later.
+     */
+    private void confirmDecline(GatewayError error) {
+        RefundQueryResult result = call(() -> gateway.queryRefund(trade.ref(), record.refundRequestNo()),
+                RefundQueryResult.Unknown::new);
+        if (result instanceof RefundQueryResult.Refunded r && r.amount().equals(record.amount())) {
+            refunded();
+        } else if (result instanceof RefundQueryResult.NotFound) {
+            if (save(record.advance(RefundState.FAILED, Optional.of(error), Optional.empty(), engine.now()))) {
+                finish(new RefundOutcome.Failed(record, error));
+            }
+        } else {
+            retryLater("the wallet refused the refund (" + error.raw() + ") but its query did not confirm it: "
+                    + result);
         }
     }
 

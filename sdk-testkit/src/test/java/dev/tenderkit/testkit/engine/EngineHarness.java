@@ -59,6 +59,8 @@ final class EngineHarness implements AutoCloseable {
     private final CapabilityResolver resolver;
     private final CheckoutContext context;
     private java.util.function.UnaryOperator<TransactionStore> storeWrapper;
+    /** What stands between the engine and the wallet: nothing by default, a lying network in some tests. */
+    java.util.function.UnaryOperator<dev.tenderkit.core.payment.PaymentGateway> network = g -> g;
 
     EngineHarness(Path dir) {
         this(dir, false, s -> s);
@@ -110,7 +112,7 @@ final class EngineHarness implements AutoCloseable {
                 new JournalOptions(durable, 1 << 20), JournalTransactionStore.DEFAULT_RETENTION, 1 << 20);
         storeSeenByEngine = storeWrapper.apply(store);
         engine = PaymentEngine.builder().terminalId("T1").resolver(resolver).context(() -> context)
-                .store(storeSeenByEngine).gateway("lakala", gateway).scheduler(scheduler).clock(scheduler.clock())
+                .store(storeSeenByEngine).gateway("lakala", network.apply(gateway)).scheduler(scheduler).clock(scheduler.clock())
                 .listener(new TradeListener() {
                     @Override
                     public void onTradeChanged(TradeRecord trade) {
@@ -122,6 +124,14 @@ final class EngineHarness implements AutoCloseable {
                         attention.add(trade);
                     }
                 }).build();
+    }
+
+    /** Puts {@code network} between the engine and the wallet: a new engine on the same journal uses it. */
+    void network(java.util.function.UnaryOperator<dev.tenderkit.core.payment.PaymentGateway> network) {
+        this.network = network;
+        store.close();
+        scheduler = new ManualTaskScheduler(scheduler.now());
+        start();
     }
 
     /** Lets virtual time pass, running every step that falls due. */

@@ -1,0 +1,105 @@
+package dev.tenderkit.testkit.engine;
+
+import dev.tenderkit.core.payment.CloseResult;
+import dev.tenderkit.core.payment.GatewayTiming;
+import dev.tenderkit.core.payment.PayRequest;
+import dev.tenderkit.core.payment.PayResult;
+import dev.tenderkit.core.payment.PaymentGateway;
+import dev.tenderkit.core.payment.PrecreateRequest;
+import dev.tenderkit.core.payment.PrecreateResult;
+import dev.tenderkit.core.payment.QueryResult;
+import dev.tenderkit.core.payment.RefundQueryResult;
+import dev.tenderkit.core.payment.RefundRequest;
+import dev.tenderkit.core.payment.RefundResult;
+import dev.tenderkit.core.payment.ReverseResult;
+import dev.tenderkit.core.payment.TradeRef;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.Function;
+
+/**
+ * A network between the engine and a wallet that lies once per scripted call: the request reaches
+ * the wallet (or not), and the engine receives a verified-looking answer the test chose — what a
+ * gateway adapter would return for a replayed answer it could not tell from a real one. What the
+ * engine may conclude from such answers is what the test checks.
+ */
+final class LyingNetwork implements PaymentGateway {
+    private final PaymentGateway wallet;
+    private final Deque<Function<PayRequest, PayResult>> pays = new ArrayDeque<>();
+    private final Deque<Function<RefundRequest, RefundResult>> refunds = new ArrayDeque<>();
+
+    LyingNetwork(PaymentGateway wallet) {
+        this.wallet = wallet;
+    }
+
+    /** The next pay reaches the wallet; the engine hears {@code answer} instead of the wallet's. */
+    LyingNetwork afterNextPay(PayResult answer) {
+        pays.add(r -> {
+            wallet.pay(r);
+            return answer;
+        });
+        return this;
+    }
+
+    /** The next pay is lost on the way; the engine hears {@code answer}. */
+    LyingNetwork insteadOfNextPay(PayResult answer) {
+        pays.add(r -> answer);
+        return this;
+    }
+
+    /** The next refund reaches the wallet; the engine hears {@code answer} instead. */
+    LyingNetwork afterNextRefund(RefundResult answer) {
+        refunds.add(r -> {
+            wallet.refund(r);
+            return answer;
+        });
+        return this;
+    }
+
+    @Override
+    public String id() {
+        return wallet.id();
+    }
+
+    @Override
+    public GatewayTiming timing() {
+        return wallet.timing();
+    }
+
+    @Override
+    public synchronized PayResult pay(PayRequest request) {
+        Function<PayRequest, PayResult> lie = pays.poll();
+        return lie == null ? wallet.pay(request) : lie.apply(request);
+    }
+
+    @Override
+    public PrecreateResult precreate(PrecreateRequest request) {
+        return wallet.precreate(request);
+    }
+
+    @Override
+    public QueryResult query(TradeRef trade) {
+        return wallet.query(trade);
+    }
+
+    @Override
+    public ReverseResult reverse(TradeRef trade) {
+        return wallet.reverse(trade);
+    }
+
+    @Override
+    public CloseResult close(TradeRef trade) {
+        return wallet.close(trade);
+    }
+
+    @Override
+    public synchronized RefundResult refund(RefundRequest request) {
+        Function<RefundRequest, RefundResult> lie = refunds.poll();
+        return lie == null ? wallet.refund(request) : lie.apply(request);
+    }
+
+    @Override
+    public RefundQueryResult queryRefund(TradeRef trade, String refundRequestNo) {
+        return wallet.queryRefund(trade, refundRequestNo);
+    }
+}
