@@ -173,8 +173,9 @@ class MitmAttackTest {
             Set<String> methods = exchanges.stream().filter(e -> e.attack().isPresent()).map(e -> e.request().method())
                     .collect(Collectors.toSet());
             assertEquals(AttackPlan.ATTACKED, methods, "every method was attacked; " + summary);
-            assertTrue(audit.paid() > 0 && audit.reversed() > 0 && audit.failed() > 0 && audit.refunds() > 0,
-                    "paid, reversed, failed and refunded trades all occur; " + summary);
+            // (Whether a refused pay ends FAILED or, its refusal unconfirmable, REVERSED is the engine's to decide.)
+            assertTrue(audit.paid() > 0 && audit.reversed() + audit.failed() > 0 && audit.refunds() > 0,
+                    "paid, unpaid and refunded trades all occur; " + summary);
         }
     }
 
