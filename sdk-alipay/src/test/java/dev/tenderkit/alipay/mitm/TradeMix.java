@@ -90,23 +90,13 @@ final class TradeMix {
 
     private TradeMix(long seed, int barcode, int qr) {
         this.random = new Random(seed);
-        int totalWeight = 0;
+        int[] buyerWeights = new int[Buyer.values().length];
         for (Buyer b : Buyer.values()) {
-            totalWeight += b.weight;
+            buyerWeights[b.ordinal()] = b.weight;
         }
         for (int i = 0; i < barcode + qr; i++) {
             boolean isQr = i >= barcode;
-            Buyer buyer = Buyer.PAYS_AT_ONCE;
-            if (!isQr) {
-                int pick = random.nextInt(totalWeight);
-                for (Buyer b : Buyer.values()) {
-                    pick -= b.weight;
-                    if (pick < 0) {
-                        buyer = b;
-                        break;
-                    }
-                }
-            }
+            Buyer buyer = isQr ? Buyer.PAYS_AT_ONCE : Buyer.values()[weighted(buyerWeights)];
             // A quarter of the trades are for the same amount, so an amount check alone cannot tell them apart.
             Money amount = random.nextInt(4) == 0 ? Money.parse("88.00") : Money.ofFen(1 + random.nextInt(99_999));
             Duration validity = Duration.ofSeconds(60 + random.nextInt(120));
@@ -264,10 +254,6 @@ final class TradeMix {
     /** @return out_trade_no → the QR code the engine handed to the cashier */
     Map<String, String> qrShown() {
         return Map.copyOf(qrShown);
-    }
-
-    List<Order> orders() {
-        return List.copyOf(orders);
     }
 
     /** @return refunds asked for, and how many of them the engine refused before sending */
