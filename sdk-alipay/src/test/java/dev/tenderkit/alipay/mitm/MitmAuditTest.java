@@ -39,7 +39,7 @@ class MitmAuditTest {
     private static TradeRecord engine(TradeState state, Optional<Payment> payment, Optional<GatewayError> failure,
             Money refunded, Optional<String> attention) {
         return new TradeRecord(NO, "ORD-1", TradeKind.BARCODE, "alipay-direct", "alipay", "alipay", AMOUNT, "test",
-                Optional.empty(), "28**************01", state, T0, T0, T0.plusSeconds(60), payment, failure,
+                Optional.empty(), "28**************01", Optional.empty(), state, T0, T0, T0.plusSeconds(60), payment, failure,
                 Optional.empty(), Optional.empty(), 0, attention, refunded, 3);
     }
 
