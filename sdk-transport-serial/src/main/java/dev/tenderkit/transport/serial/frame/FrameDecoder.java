@@ -171,7 +171,10 @@ public final class FrameDecoder {
         return checkFailures;
     }
 
-    /** @return candidates with a valid length that an intact frame beginning inside them cut short */
+    /**
+     * @return intact frames that arrived after a candidate with a valid length was cut short or
+     *     abandoned, each reported once to {@link Listener#cutShort()}
+     */
     public long framesCutShort() {
         return framesCutShort;
     }
