@@ -21,6 +21,8 @@ import java.util.Objects;
  * keys in PKCS#8 or PKCS#1 (a PKCS#1 key is wrapped into PKCS#8 here, without BouncyCastle).
  *
  * <p>Every failure is a {@link ConfigurationException} naming the setting and saying what to do.
+ * RSA keys (and the keys of RSA certificates) shorter than 2048 bits are refused: RSA2 requires
+ * 2048 bits or more.
  * Keys are parsed once, when credentials are built; nothing here is used per call.
  */
 public final class AlipayKeys {
@@ -43,7 +45,8 @@ public final class AlipayKeys {
      * @param text PEM or bare base64
      * @param type the sign type the key is for
      * @return the key
-     * @throws ConfigurationException if it is not a private key of that type, saying what it is instead
+     * @throws ConfigurationException if it is not a private key of that type, saying what it is instead,
+     *     or an RSA key shorter than 2048 bits
      */
     public static PrivateKey parsePrivateKey(String setting, String text, SignType type) {
         if (type == SignType.RSA2) {
@@ -73,7 +76,8 @@ public final class AlipayKeys {
      * @param text PEM or bare base64
      * @param type the sign type the key is for
      * @return the key
-     * @throws ConfigurationException if it is not a public key of that type
+     * @throws ConfigurationException if it is not a public key of that type, or an RSA key shorter than
+     *     2048 bits
      */
     public static PublicKey parsePublicKey(String setting, String text, SignType type) {
         if (type == SignType.RSA2) {
@@ -95,7 +99,8 @@ public final class AlipayKeys {
      * @param cert the certificate
      * @param type the sign type
      * @return its public key
-     * @throws ConfigurationException if the certificate holds a key of another kind
+     * @throws ConfigurationException if the certificate holds a key of another kind, or an RSA key
+     *     shorter than 2048 bits
      */
     static PublicKey certificateKey(String setting, X509Certificate cert, SignType type) {
         PublicKey key = cert.getPublicKey();
@@ -105,7 +110,11 @@ public final class AlipayKeys {
                     + " (needs " + (type == SignType.RSA2 ? "an RSA" : "an SM2") + " key); use the certificates issued"
                     + " for " + type + " or change signType");
         }
-        return type == SignType.RSA2 ? key : Sm2Support.publicKey(setting, key.getEncoded());
+        if (type == SignType.RSA2) {
+            return RsaKeySize.require(setting, key, "use the certificates issued for RSA2 on the open platform"
+                    + " (appCertPublicKey_<APPID>.crt, alipayCertPublicKey_RSA2.crt), for a 2048-bit key pair");
+        }
+        return Sm2Support.publicKey(setting, key.getEncoded());
     }
 
     /** Decodes the Alipay public key's PEM or base64, refusing private keys and certificates by their label. */
@@ -142,7 +151,8 @@ public final class AlipayKeys {
      * @param text PEM ({@code BEGIN PRIVATE KEY} or {@code BEGIN RSA PRIVATE KEY}) or bare base64 of
      *     PKCS#8 or PKCS#1 DER
      * @return the key
-     * @throws ConfigurationException if it is not an RSA private key, saying what it looks like instead
+     * @throws ConfigurationException if it is not an RSA private key, saying what it looks like instead,
+     *     or if it is shorter than 2048 bits
      */
     public static PrivateKey parseRsaPrivateKey(String setting, String text) {
         Pem pem = decode(setting, text, "the app private key");
@@ -170,12 +180,15 @@ public final class AlipayKeys {
             throw new ConfigurationException(setting, "is an EC (SM2) private key, not RSA; set signType SM2 (with"
                     + " BouncyCastle), or paste the RSA2 app private key");
         }
+        PrivateKey key;
         try {
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+            key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
         } catch (GeneralSecurityException e) {
             throw new ConfigurationException(setting, "is not a valid RSA private key (" + e.getMessage()
                     + "); paste the app private key in PKCS#8 or PKCS#1, PEM or base64");
         }
+        return RsaKeySize.require(setting, key, "generate a 2048-bit key pair with Alipay's key tool (密钥工具),"
+                + " upload its app public key on the open platform and paste the new app private key");
     }
 
     /**
@@ -184,7 +197,8 @@ public final class AlipayKeys {
      * @param setting the builder setting, for messages
      * @param text PEM ({@code BEGIN PUBLIC KEY}) or bare base64
      * @return the key
-     * @throws ConfigurationException if it is a private key, a certificate or not a key
+     * @throws ConfigurationException if it is a private key, a certificate or not a key, or an RSA key
+     *     shorter than 2048 bits
      */
     public static PublicKey parseRsaPublicKey(String setting, String text) {
         Pem pem = decodePublicKey(setting, text);
@@ -197,12 +211,15 @@ public final class AlipayKeys {
             throw new ConfigurationException(setting, "is an EC (SM2) public key, not RSA; set signType SM2 (with"
                     + " BouncyCastle), or paste the RSA2 Alipay public key");
         }
+        PublicKey key;
         try {
-            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(pem.der));
+            key = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(pem.der));
         } catch (GeneralSecurityException e) {
             throw new ConfigurationException(setting, "is not a valid RSA public key (" + e.getMessage()
                     + "); paste the Alipay public key (支付宝公钥) as X.509 (BEGIN PUBLIC KEY or its base64)");
         }
+        return RsaKeySize.require(setting, key, "a shorter key is not an RSA2 key (the old RSA sign type used 1024"
+                + " bits); paste the Alipay public key (支付宝公钥) shown for the RSA2 key on the open platform");
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.tenderkit.examples.doctor;
 
 import dev.tenderkit.examples.ExampleInput;
+import dev.tenderkit.examples.ExampleOptions;
 import dev.tenderkit.core.TenderKitException;
 import dev.tenderkit.core.capability.CapabilityPolicy;
 import dev.tenderkit.core.capability.CapabilityPolicyReader;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -37,6 +37,9 @@ public final class DoctorExample {
     static final String SAMPLE_SCENARIOS = "/samples/doctor-scenarios.sample.json";
     /** The bundled samples are dated; diagnosing them as of this instant keeps the output stable. */
     static final OffsetDateTime SAMPLE_NOW = OffsetDateTime.parse("2026-11-25T10:00:00+08:00");
+    private static final String POLICY_FILE = "a capability policy file (tenderkit.capability-policy/1) such as policy.json";
+    private static final String DESCRIPTION_FILE = "a description file (tenderkit.checkout-description/1) such as"
+            + " my-terminal.json";
 
     private DoctorExample() {
     }
@@ -56,8 +59,10 @@ public final class DoctorExample {
             OffsetDateTime now = null;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
-                    case "--policy" -> policyFile = Path.of(value(args, ++i, "--policy"));
-                    case "--now" -> now = OffsetDateTime.parse(value(args, ++i, "--now"));
+                    case "--policy" -> policyFile = ExampleOptions.file("--policy",
+                            ExampleOptions.value(args, ++i, "--policy", POLICY_FILE), POLICY_FILE);
+                    case "--now" -> now = ExampleOptions.dateTime("--now",
+                            ExampleOptions.value(args, ++i, "--now", ExampleOptions.DATE_TIME));
                     case "-h", "--help" -> {
                         return new Options(null, null, null, true);
                     }
@@ -65,7 +70,7 @@ public final class DoctorExample {
                         if (args[i].startsWith("-") || descriptionFile != null) {
                             throw new IllegalArgumentException("unexpected argument \"" + args[i] + "\"; see --help");
                         }
-                        descriptionFile = Path.of(args[i]);
+                        descriptionFile = ExampleOptions.file("DESCRIPTION", args[i], DESCRIPTION_FILE);
                     }
                 }
             }
@@ -81,7 +86,7 @@ public final class DoctorExample {
         Options options;
         try {
             options = Options.parse(args);
-        } catch (IllegalArgumentException | DateTimeParseException e) {
+        } catch (IllegalArgumentException e) {
             err.println("doctor: " + e.getMessage());
             return 2;
         }
@@ -106,12 +111,5 @@ public final class DoctorExample {
         } catch (TenderKitException | UncheckedIOException e) {
             return ExampleInput.reportBadInput("doctor", e, err);
         }
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[i];
     }
 }

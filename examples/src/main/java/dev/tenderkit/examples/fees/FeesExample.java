@@ -1,6 +1,7 @@
 package dev.tenderkit.examples.fees;
 
 import dev.tenderkit.examples.ExampleInput;
+import dev.tenderkit.examples.ExampleOptions;
 import dev.tenderkit.core.TenderKitException;
 import dev.tenderkit.core.capability.CapabilityPolicy;
 import dev.tenderkit.core.capability.CapabilityPolicyReader;
@@ -18,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 
 /**
  * Fees and least-cost routing: what 88.00 costs by Alipay, by Huabei, by Huabei in 6 installments
@@ -42,6 +42,10 @@ public final class FeesExample {
     static final String SAMPLE_CHECKOUT = "/samples/fees-checkout.sample.json";
     /** The bundled samples are dated; pricing them as of this instant keeps the output stable. */
     static final OffsetDateTime SAMPLE_NOW = OffsetDateTime.parse("2026-11-25T10:00:00+08:00");
+    private static final String POLICY_FILE = "a capability policy file (tenderkit.capability-policy/1) such as policy.json";
+    private static final String SCHEDULE_FILE = "a fee schedule file (tenderkit.fee-schedule/1) such as my-fees.json";
+    private static final String CHECKOUT_FILE = "a checkout description file (tenderkit.checkout-description/1) such as"
+            + " checkout.json";
 
     private FeesExample() {
     }
@@ -62,10 +66,11 @@ public final class FeesExample {
             OffsetDateTime now = null;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
-                    case "--policy" -> policy = Path.of(value(args, ++i, "--policy"));
-                    case "--schedule" -> schedule = Path.of(value(args, ++i, "--schedule"));
-                    case "--checkout" -> checkout = Path.of(value(args, ++i, "--checkout"));
-                    case "--now" -> now = OffsetDateTime.parse(value(args, ++i, "--now"));
+                    case "--policy" -> policy = file(args, ++i, "--policy", POLICY_FILE);
+                    case "--schedule" -> schedule = file(args, ++i, "--schedule", SCHEDULE_FILE);
+                    case "--checkout" -> checkout = file(args, ++i, "--checkout", CHECKOUT_FILE);
+                    case "--now" -> now = ExampleOptions.dateTime("--now",
+                            ExampleOptions.value(args, ++i, "--now", ExampleOptions.DATE_TIME));
                     case "-h", "--help" -> {
                         return new Options(null, null, null, null, true);
                     }
@@ -84,7 +89,7 @@ public final class FeesExample {
         Options options;
         try {
             options = Options.parse(args);
-        } catch (IllegalArgumentException | DateTimeParseException e) {
+        } catch (IllegalArgumentException e) {
             err.println("fees: " + e.getMessage());
             return 2;
         }
@@ -112,10 +117,7 @@ public final class FeesExample {
         }
     }
 
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[i];
+    private static Path file(String[] args, int i, String option, String expected) {
+        return ExampleOptions.file(option, ExampleOptions.value(args, i, option, expected), expected);
     }
 }

@@ -246,6 +246,21 @@ class DoctorExampleTest {
         assertTrue(run.err().startsWith("doctor: ") && run.err().contains(reason), () -> rule + ": " + run.err());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            --now in words           | --now tomorrow         | doctor: --now: expected an ISO-8601 date-time with offset such as 2026-11-25T10:00+08:00, got "tomorrow" (Text 'tomorrow' could not be parsed at index 0)
+            --now without an offset  | --now 2026-11-25T10:00 | doctor: --now: expected an ISO-8601 date-time with offset such as 2026-11-25T10:00+08:00, got "2026-11-25T10:00" (Text '2026-11-25T10:00' could not be parsed at index 16)
+            --now without its value  | --now                  | doctor: --now needs a value: an ISO-8601 date-time with offset such as 2026-11-25T10:00+08:00
+            --policy without a value | --policy               | doctor: --policy needs a value: a capability policy file (tenderkit.capability-policy/1) such as policy.json
+            """)
+    void aBadOptionIsNamedWithTheValueGivenAndTheFormatExpected(String rule, String args, String message) {
+        Run run = doctor(args.split(" "));
+
+        assertEquals(2, run.status(), rule);
+        assertEquals("", run.out(), rule);
+        assertEquals(message + "\n", run.err(), rule);
+    }
+
     @Test
     void helpPrintsTheUsageAndExits0() {
         Run run = doctor("--help");

@@ -83,6 +83,25 @@ class FeesExampleTest {
     }
 
     @Test
+    void aBadNowIsNamedWithTheValueGivenAndTheFormatExpected() {
+        Run r = run("--now", "tomorrow");
+        assertEquals(2, r.status());
+        assertEquals("", r.out());
+        assertEquals("fees: --now: expected an ISO-8601 date-time with offset such as 2026-11-25T10:00+08:00,"
+                + " got \"tomorrow\" (Text 'tomorrow' could not be parsed at index 0)\n", r.err());
+    }
+
+    @Test
+    void aFileOptionWithoutItsValueSaysWhatFileItTakes() {
+        Run r = run("--now", "2026-12-01T10:00+08:00", "--schedule");
+        assertEquals(2, r.status());
+        assertEquals("fees: --schedule needs a value: a fee schedule file (tenderkit.fee-schedule/1) such as"
+                + " my-fees.json\n", r.err());
+        assertEquals("fees: --checkout needs a value: a checkout description file (tenderkit.checkout-description/1)"
+                + " such as checkout.json\n", run("--checkout").err());
+    }
+
+    @Test
     void badArgumentsAreRefused() {
         assertEquals(2, run("--schedule").status());
         assertEquals(2, run("--frobnicate").status());

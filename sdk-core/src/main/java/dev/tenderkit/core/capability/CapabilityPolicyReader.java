@@ -9,6 +9,7 @@ import static dev.tenderkit.core.internal.json.JsonValues.text;
 import static dev.tenderkit.core.internal.json.JsonValues.version;
 
 import dev.tenderkit.core.ConfigurationException;
+import dev.tenderkit.core.DocumentLimits;
 import dev.tenderkit.core.LocalizedText;
 import dev.tenderkit.core.TenderKitException;
 import dev.tenderkit.core.channel.ChannelOffering;
@@ -48,11 +49,24 @@ public final class CapabilityPolicyReader {
     public static final String SCHEMA = "tenderkit.capability-policy/1";
 
     private final PaymentMethodRegistry registry;
-    private final JsonDocumentParser parser = new JsonDocumentParser();
+    private final JsonDocumentParser parser;
 
-    /** @param registry resolves the method ids the policy names */
+    /**
+     * A reader of documents up to {@link DocumentLimits#DEFAULT_MAX_BYTES} (4 MiB).
+     *
+     * @param registry resolves the method ids the policy names
+     */
     public CapabilityPolicyReader(PaymentMethodRegistry registry) {
+        this(registry, DocumentLimits.defaults());
+    }
+
+    /**
+     * @param registry resolves the method ids the policy names
+     * @param limits how large a document may be; a larger one is refused as it is read
+     */
+    public CapabilityPolicyReader(PaymentMethodRegistry registry, DocumentLimits limits) {
         this.registry = Objects.requireNonNull(registry, "registry");
+        this.parser = new JsonDocumentParser(Objects.requireNonNull(limits, "limits"));
     }
 
     /**

@@ -9,6 +9,7 @@ import static dev.tenderkit.core.internal.json.JsonValues.positiveMoney;
 import static dev.tenderkit.core.internal.json.JsonValues.text;
 import static dev.tenderkit.core.internal.json.JsonValues.version;
 
+import dev.tenderkit.core.DocumentLimits;
 import dev.tenderkit.core.health.HealthIssue;
 import dev.tenderkit.core.health.TerminalHealth;
 import dev.tenderkit.core.internal.json.JsonDocumentParser;
@@ -25,6 +26,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -39,7 +41,17 @@ public final class CheckoutDescriptionReader {
 
     private static final String[] SCENARIO_FIELDS = {"label", "terminal", "merchant", "health", "amount"};
 
-    private final JsonDocumentParser parser = new JsonDocumentParser();
+    private final JsonDocumentParser parser;
+
+    /** A reader of documents up to {@link DocumentLimits#DEFAULT_MAX_BYTES} (4 MiB). */
+    public CheckoutDescriptionReader() {
+        this(DocumentLimits.defaults());
+    }
+
+    /** @param limits how large a document may be; a larger one is refused as it is read */
+    public CheckoutDescriptionReader(DocumentLimits limits) {
+        this.parser = new JsonDocumentParser(Objects.requireNonNull(limits, "limits"));
+    }
 
     /**
      * @param in the document (UTF-8); not closed

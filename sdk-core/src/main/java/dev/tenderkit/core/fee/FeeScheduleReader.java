@@ -5,6 +5,7 @@ import static dev.tenderkit.core.internal.json.JsonValues.enumValue;
 import static dev.tenderkit.core.internal.json.JsonValues.money;
 import static dev.tenderkit.core.internal.json.JsonValues.positiveMoney;
 
+import dev.tenderkit.core.DocumentLimits;
 import dev.tenderkit.core.InvalidInputException;
 import dev.tenderkit.core.MalformedDocumentException;
 import dev.tenderkit.core.TenderKitException;
@@ -56,11 +57,24 @@ public final class FeeScheduleReader {
     public static final String SCHEMA = "tenderkit.fee-schedule/1";
 
     private final PaymentMethodRegistry registry;
-    private final JsonDocumentParser parser = new JsonDocumentParser();
+    private final JsonDocumentParser parser;
 
-    /** @param registry resolves the method ids the schedule names */
+    /**
+     * A reader of documents up to {@link DocumentLimits#DEFAULT_MAX_BYTES} (4 MiB).
+     *
+     * @param registry resolves the method ids the schedule names
+     */
     public FeeScheduleReader(PaymentMethodRegistry registry) {
+        this(registry, DocumentLimits.defaults());
+    }
+
+    /**
+     * @param registry resolves the method ids the schedule names
+     * @param limits how large a document may be; a larger one is refused as it is read
+     */
+    public FeeScheduleReader(PaymentMethodRegistry registry, DocumentLimits limits) {
         this.registry = Objects.requireNonNull(registry, "registry");
+        this.parser = new JsonDocumentParser(Objects.requireNonNull(limits, "limits"));
     }
 
     /**

@@ -49,8 +49,12 @@ class PseudoTerminalLinkTest {
         if (b != null) {
             b.close();
         }
-        scheduler.shutdownNow();
-        socat.close();
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+        if (socat != null) {
+            socat.close();
+        }
     }
 
     static byte[] readExactly(BlockingQueue<byte[]> received, int count) throws InterruptedException {

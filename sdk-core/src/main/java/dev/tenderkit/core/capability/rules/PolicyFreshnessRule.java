@@ -9,6 +9,7 @@ import dev.tenderkit.core.capability.FindingSink;
 import dev.tenderkit.core.capability.Remedy;
 import dev.tenderkit.core.capability.RuleScope;
 import dev.tenderkit.core.capability.Severity;
+import dev.tenderkit.core.internal.text.DurationText;
 import java.util.Objects;
 
 /** {@link Cause#POLICY_STALE}: the policy is older than its own maximum age. */
@@ -34,11 +35,11 @@ public final class PolicyFreshnessRule implements CapabilityRule {
     public void evaluate(CapabilityQuery q, FindingSink findings) {
         CapabilityPolicy p = q.policy();
         if (p.isStaleAt(q.nowMillis())) {
-            long days = p.maxAge().toDays();
             findings.report(Cause.POLICY_STALE, severity,
-                    LocalizedText.of("平台策略 " + p.version() + " 发布于 " + p.issuedAt() + "，已超过 " + days + " 天的有效期",
+                    LocalizedText.of("平台策略 " + p.version() + " 发布于 " + p.issuedAt() + "，已超过有效期（"
+                                    + DurationText.zh(p.maxAge()) + "）",
                             "platform policy " + p.version() + " was issued " + p.issuedAt()
-                                    + " and is older than its maximum age of " + p.maxAge()),
+                                    + " and is older than its maximum age of " + DurationText.en(p.maxAge())),
                     new Remedy.RefreshPolicy(p.version(), p.issuedAt()));
         }
     }

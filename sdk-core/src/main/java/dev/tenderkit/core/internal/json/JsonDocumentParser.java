@@ -4,41 +4,56 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import dev.tenderkit.core.DocumentLimits;
 import dev.tenderkit.core.MalformedDocumentException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 
 /**
  * Parses a JSON document with jackson-core's streaming parser into {@link JsonNode}s that carry
- * their JSON Pointer, line and column (1-based; columns count characters, not UTF-8 bytes).
- * Strict: duplicate keys, trailing content, comments and non-standard numbers are errors.
- * Documents are bounded (nesting depth, string and document length) so that a hostile file cannot
- * exhaust memory. Thread-safe.
+ * their line and column (1-based; columns count characters, not UTF-8 bytes) and can name their
+ * JSON Pointer. Strict: duplicate keys, trailing content, comments and non-standard numbers are
+ * errors.
+ *
+ * <p>Bounded, so that a hostile or wrong file cannot exhaust memory: the document's size
+ * ({@link DocumentLimits}, counted while it is read: reading stops one byte past the limit), its
+ * nesting depth ({@value DocumentLimits#MAX_NESTING_DEPTH}), strings (1 MiB) and numbers (64
+ * digits). The value of a member named {@value #COMMENT} (free text for people in every TenderKit
+ * format) is never built: an object or array there is skipped with
+ * {@link JsonParser#skipChildren()} and stands as an empty one, so the readers can still refuse a
+ * comment where their format allows none. Thread-safe.
  */
 public final class JsonDocumentParser {
-    private static final int MAX_DEPTH = 64;
-    private static final int MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+    /** The member whose value is skipped rather than built. */
+    public static final String COMMENT = "comment";
 
+    private final DocumentLimits limits;
     private final JsonFactory factory;
 
-    /** Creates a parser with TenderKit's strict settings. */
+    /** Creates a parser with TenderKit's strict settings and {@link DocumentLimits#defaults()}. */
     public JsonDocumentParser() {
+        this(DocumentLimits.defaults());
+    }
+
+    /** @param limits how large a document may be */
+    public JsonDocumentParser(DocumentLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
         // Duplicate keys are detected while building the tree, not by jackson, whose error points
         // after the repeated name instead of at it.
         this.factory = JsonFactory.builder()
-                .enable(com.fasterxml.jackson.core.StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                 .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(MAX_DEPTH)
+                        .maxNestingDepth(DocumentLimits.MAX_NESTING_DEPTH)
                         .maxStringLength(1024 * 1024)
                         .maxNumberLength(64)
-                        .maxDocumentLength(MAX_DOCUMENT_BYTES)
+                        .maxDocumentLength(limits.maxBytes())
                         .build())
                 .build();
     }
@@ -48,20 +63,24 @@ public final class JsonDocumentParser {
      * @param source the document's name for error messages, e.g. a file path
      * @return the root node
      * @throws MalformedDocumentException naming the line, column and path of the first problem;
-     *     columns count characters, not bytes
+     *     columns count characters, not bytes; or, for a document over the size limit, the limit
+     *     and the size found
      * @throws UncheckedIOException if reading fails
      */
     public JsonNode parse(InputStream in, String source) {
         byte[] document;
+        long atLeast;
         try {
-            // Held whole so that byte columns can be turned into character columns.
-            document = in.readNBytes(MAX_DOCUMENT_BYTES + 1);
+            // Held whole so that byte columns can be turned into character columns; never more than the limit.
+            document = in.readNBytes(limits.maxBytes() + 1);
+            atLeast = document.length > limits.maxBytes() ? document.length + Math.max(0, in.available()) : 0;
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + source + " failed", e);
         }
-        if (document.length > MAX_DOCUMENT_BYTES) {
-            throw new MalformedDocumentException(source, "", -1, -1, "the document is larger than "
-                    + MAX_DOCUMENT_BYTES / (1024 * 1024) + " MiB");
+        if (document.length > limits.maxBytes()) {
+            throw new MalformedDocumentException(source, "", -1, -1, "the document is larger than the limit of "
+                    + limits.describeMaxBytes() + ": it holds at least " + atLeast + " bytes; is this the right file?"
+                    + " If so, raise the limit where the reader is built (DocumentLimits)");
         }
         CharacterColumns columns = new CharacterColumns(document);
         try (JsonParser p = factory.createParser(document)) {
@@ -83,7 +102,7 @@ public final class JsonDocumentParser {
         if (first == null) {
             throw new MalformedDocumentException(source, "", 1, 1, "the document is empty");
         }
-        JsonNode root = read(p, source, columns, "");
+        JsonNode root = read(p, source, columns, null, null, -1);
         JsonToken extra = p.nextToken();
         if (extra != null) {
             JsonLocation loc = p.currentTokenLocation();
@@ -101,8 +120,18 @@ public final class JsonDocumentParser {
             loc = p.currentLocation();
         }
         String path = p == null ? "" : pointer(p);
-        return new MalformedDocumentException(source, path, loc == null ? -1 : loc.getLineNr(),
-                loc == null ? -1 : columns.of(loc), "invalid JSON: " + e.getOriginalMessage(), e);
+        int line = loc == null ? -1 : loc.getLineNr();
+        int column = loc == null ? -1 : columns.of(loc);
+        if (e instanceof StreamConstraintsException && p != null && tooDeep(p)) {
+            return new MalformedDocumentException(source, path, line, column, "nesting depth exceeds the limit of "
+                    + DocumentLimits.MAX_NESTING_DEPTH + " arrays and objects inside each other", e);
+        }
+        return new MalformedDocumentException(source, path, line, column, "invalid JSON: " + e.getOriginalMessage(), e);
+    }
+
+    private static boolean tooDeep(JsonParser p) {
+        JsonStreamContext context = p.getParsingContext();
+        return context != null && context.getNestingDepth() >= DocumentLimits.MAX_NESTING_DEPTH;
     }
 
     private static String pointer(JsonParser parser) {
@@ -114,51 +143,65 @@ public final class JsonDocumentParser {
         }
     }
 
-    private JsonNode read(JsonParser p, String source, CharacterColumns columns, String path) throws IOException {
+    private JsonNode read(JsonParser p, String source, CharacterColumns columns, JsonNode parent, String name,
+            int index) throws IOException {
         JsonLocation loc = p.currentTokenLocation();
         int line = loc.getLineNr();
         int col = columns.of(loc);
         JsonToken t = p.currentToken();
         switch (t) {
             case START_OBJECT: {
-                Map<String, JsonNode> fields = new LinkedHashMap<>();
+                JsonNode object = new JsonNode(source, parent, name, index, line, col, JsonNode.Kind.OBJECT, null);
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = p.currentName();
-                    String fieldPath = path + "/" + escape(name);
-                    if (fields.containsKey(name)) {
+                    String field = p.currentName();
+                    if (object.has(field)) {
                         JsonLocation at = p.currentTokenLocation();
-                        throw new MalformedDocumentException(source, fieldPath, at.getLineNr(), columns.of(at),
-                                "duplicate field \"" + name + "\"; a field may appear only once in an object");
+                        JsonNode repeated = new JsonNode(source, object, field, -1, at.getLineNr(), columns.of(at),
+                                JsonNode.Kind.NULL, "null");
+                        throw repeated.error("duplicate field \"" + field + "\"; a field may appear only once in an object");
                     }
                     p.nextToken();
-                    fields.put(name, read(p, source, columns, fieldPath));
+                    object.put(field, COMMENT.equals(field)
+                            ? skip(p, source, columns, object, field)
+                            : read(p, source, columns, object, field, -1));
                 }
-                return new JsonNode(source, path, line, col, JsonNode.Kind.OBJECT, null, fields, null);
+                return object;
             }
             case START_ARRAY: {
-                List<JsonNode> elements = new ArrayList<>();
+                JsonNode array = new JsonNode(source, parent, name, index, line, col, JsonNode.Kind.ARRAY, null);
                 int i = 0;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    elements.add(read(p, source, columns, path + "/" + i++));
+                    array.add(read(p, source, columns, array, null, i++));
                 }
-                return new JsonNode(source, path, line, col, JsonNode.Kind.ARRAY, null, null, elements);
+                return array;
             }
             case VALUE_STRING:
-                return new JsonNode(source, path, line, col, JsonNode.Kind.STRING, p.getText(), null, null);
+                return new JsonNode(source, parent, name, index, line, col, JsonNode.Kind.STRING, p.getText());
             case VALUE_NUMBER_INT:
             case VALUE_NUMBER_FLOAT:
-                return new JsonNode(source, path, line, col, JsonNode.Kind.NUMBER, p.getText(), null, null);
+                return new JsonNode(source, parent, name, index, line, col, JsonNode.Kind.NUMBER, p.getText());
             case VALUE_TRUE:
             case VALUE_FALSE:
-                return new JsonNode(source, path, line, col, JsonNode.Kind.BOOLEAN, p.getText(), null, null);
+                return new JsonNode(source, parent, name, index, line, col, JsonNode.Kind.BOOLEAN, p.getText());
             case VALUE_NULL:
-                return new JsonNode(source, path, line, col, JsonNode.Kind.NULL, "null", null, null);
+                return new JsonNode(source, parent, name, index, line, col, JsonNode.Kind.NULL, "null");
             default:
-                throw new MalformedDocumentException(source, path, line, col, "unexpected token " + t);
+                throw new JsonNode(source, parent, name, index, line, col, JsonNode.Kind.NULL, "null")
+                        .error("unexpected token " + t);
         }
     }
 
-    private static String escape(String name) {
-        return name.replace("~", "~0").replace("/", "~1");
+    /** A comment's value: a scalar as it is, an object or array skipped unread and standing as an empty one. */
+    private JsonNode skip(JsonParser p, String source, CharacterColumns columns, JsonNode parent, String name)
+            throws IOException {
+        JsonToken t = p.currentToken();
+        if (t != JsonToken.START_OBJECT && t != JsonToken.START_ARRAY) {
+            return read(p, source, columns, parent, name, -1);
+        }
+        JsonLocation loc = p.currentTokenLocation();
+        JsonNode placeholder = new JsonNode(source, parent, name, -1, loc.getLineNr(), columns.of(loc),
+                t == JsonToken.START_OBJECT ? JsonNode.Kind.OBJECT : JsonNode.Kind.ARRAY, null);
+        p.skipChildren();
+        return placeholder;
     }
 }

@@ -12,9 +12,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A parsed JSON value that remembers where it came from (document, JSON Pointer, line, column),
- * so that binding code can reject a bad value with an error pointing at it. Built by
- * {@link JsonDocumentParser}; not part of TenderKit's public API.
+ * A parsed JSON value that remembers where it came from (document, line, column, and its parent,
+ * from which its JSON Pointer is computed when asked for, typically for an error), so that binding
+ * code can reject a bad value with an error pointing at it. Built by {@link JsonDocumentParser},
+ * which adds the members and elements; not modified once parsed. Not part of TenderKit's public API.
  */
 public final class JsonNode {
     /** The JSON type of a node. */
@@ -34,24 +35,48 @@ public final class JsonNode {
     }
 
     private final String source;
-    private final String path;
+    private final JsonNode parent;
+    /** The member name in the parent object, or null. */
+    private final String name;
+    /** The index in the parent array, or -1. */
+    private final int index;
     private final int line;
     private final int column;
     private final Kind kind;
     private final String text;
-    private final Map<String, JsonNode> fields;
-    private final List<JsonNode> elements;
+    private Map<String, JsonNode> fields = Map.of();
+    private List<JsonNode> elements = List.of();
 
-    JsonNode(String source, String path, int line, int column, Kind kind, String text,
-            Map<String, JsonNode> fields, List<JsonNode> elements) {
+    JsonNode(String source, JsonNode parent, String name, int index, int line, int column, Kind kind, String text) {
         this.source = source;
-        this.path = path;
+        this.parent = parent;
+        this.name = name;
+        this.index = index;
         this.line = line;
         this.column = column;
         this.kind = kind;
         this.text = text;
-        this.fields = fields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
-        this.elements = elements == null ? List.of() : List.copyOf(elements);
+    }
+
+    /** Parsing: whether this object has the member already. */
+    boolean has(String member) {
+        return fields.containsKey(member);
+    }
+
+    /** Parsing: adds a member to this object. */
+    void put(String member, JsonNode value) {
+        if (fields.isEmpty()) {
+            fields = new LinkedHashMap<>(8);
+        }
+        fields.put(member, value);
+    }
+
+    /** Parsing: adds an element to this array. */
+    void add(JsonNode element) {
+        if (elements.isEmpty()) {
+            elements = new ArrayList<>(4);
+        }
+        elements.add(element);
     }
 
     /** @return the document name */
@@ -59,9 +84,27 @@ public final class JsonNode {
         return source;
     }
 
-    /** @return the JSON Pointer of this value, "" for the root */
+    /** @return the JSON Pointer of this value, "" for the root; computed from the parents on each call */
     public String path() {
-        return path;
+        if (parent == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        appendPath(sb);
+        return sb.toString();
+    }
+
+    private void appendPath(StringBuilder sb) {
+        if (parent == null) {
+            return;
+        }
+        parent.appendPath(sb);
+        sb.append('/');
+        if (name != null) {
+            sb.append(name.replace("~", "~0").replace("/", "~1"));
+        } else {
+            sb.append(index);
+        }
     }
 
     /** @return 1-based line where the value starts */
@@ -81,12 +124,12 @@ public final class JsonNode {
 
     /** @return an error located at this value */
     public MalformedDocumentException error(String problem) {
-        return new MalformedDocumentException(source, path, line, column, problem);
+        return new MalformedDocumentException(source, path(), line, column, problem);
     }
 
     /** @return an error located at this value, with a cause */
     public MalformedDocumentException error(String problem, Throwable cause) {
-        return new MalformedDocumentException(source, path, line, column, problem, cause);
+        return new MalformedDocumentException(source, path(), line, column, problem, cause);
     }
 
     private MalformedDocumentException wrongKind(String expected) {
@@ -127,9 +170,8 @@ public final class JsonNode {
         object();
         Set<String> ok = Set.of(allowed);
         for (JsonNode f : fields.values()) {
-            String name = f.path.substring(f.path.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
-            if (!ok.contains(name)) {
-                throw f.error("unknown field \"" + name + "\"; allowed here: " + new TreeSet<>(ok));
+            if (!ok.contains(f.name)) {
+                throw f.error("unknown field \"" + f.name + "\"; allowed here: " + new TreeSet<>(ok));
             }
         }
         return this;
@@ -152,7 +194,7 @@ public final class JsonNode {
 
     /** @return the field names and values of this object, in document order */
     public Map<String, JsonNode> fields() {
-        return object().fields;
+        return Collections.unmodifiableMap(object().fields);
     }
 
     /** @return the elements of this array */
@@ -160,7 +202,7 @@ public final class JsonNode {
         if (kind != Kind.ARRAY) {
             throw wrongKind("an array");
         }
-        return elements;
+        return Collections.unmodifiableList(elements);
     }
 
     /** @return the string value */
@@ -217,6 +259,6 @@ public final class JsonNode {
 
     @Override
     public String toString() {
-        return source + ":" + line + ":" + column + " " + path + " " + describe();
+        return source + ":" + line + ":" + column + " " + path() + " " + describe();
     }
 }

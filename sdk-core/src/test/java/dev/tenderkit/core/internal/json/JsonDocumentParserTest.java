@@ -94,7 +94,7 @@ class JsonDocumentParserTest {
     }
 
     @Test
-    void aDocumentLargerThan16MiBIsRefusedWithoutParsingIt() {
+    void aDocumentLargerThanTheLimitIsRefusedWithoutParsingIt() {
         byte[] big = new byte[16 * 1024 * 1024 + 1];
         Arrays.fill(big, (byte) ' ');
         InputStream in = new ByteArrayInputStream(big);
@@ -102,7 +102,8 @@ class JsonDocumentParserTest {
         MalformedDocumentException e = assertThrows(MalformedDocumentException.class,
                 () -> parser.parse(in, "big.json"));
 
-        assertEquals("the document is larger than 16 MiB", e.problem());
+        assertEquals("the document is larger than the limit of 4 MiB (4194304 bytes): it holds at least 16777217 bytes;"
+                + " is this the right file? If so, raise the limit where the reader is built (DocumentLimits)", e.problem());
     }
 
     @Test

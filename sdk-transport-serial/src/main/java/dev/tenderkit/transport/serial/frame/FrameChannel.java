@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  *   <li>One data frame is outstanding at a time; later {@link #send}s queue behind it (at most
  *       {@code maxQueuedFrames}).
  *   <li>The receiver of an intact data frame answers ACK with its sequence number; of a damaged
- *       one (layout intact, check wrong), NAK.
+ *       one (layout intact, check wrong, or cut short by a frame that began inside it), NAK.
  *   <li>The sender retransmits on NAK or when no ACK came within {@code ackTimeout}, at most
  *       {@code maxRetransmissions} times, marking each retransmission as such. Then it gives up:
  *       {@link SendOutcome.Unconfirmed}.
@@ -104,6 +104,12 @@ public final class FrameChannel implements AutoCloseable {
 
             @Override
             public void checkFailed() {
+                naksSent++;
+                writeQuietly(ChannelBody.nak(), "NAK");
+            }
+
+            @Override
+            public void cutShort() {
                 naksSent++;
                 writeQuietly(ChannelBody.nak(), "NAK");
             }

@@ -1,6 +1,5 @@
 package dev.tenderkit.transport.serial.frame;
 
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.zip.CRC32;
@@ -9,21 +8,28 @@ import java.util.zip.CRC32;
  * Finds the frames laid out as {@link FrameFormat} says in a stream of received bytes, however the
  * stream is split into reads, and hands each intact payload to a {@link Listener}.
  *
- * <p>Guarantees:
+ * <p>Every STX received while hunting or inside a candidate frame starts a candidate of its own, and
+ * all candidates are followed at once. Guarantees:
  *
  * <ul>
  *   <li><b>Only intact frames.</b> A payload is delivered only when its STX, a length within
  *       {@code maxPayloadLength}, ETX at the stated position and a matching CRC-32 were all
  *       received. Anything else is discarded.
- *   <li><b>Resynchronisation.</b> Bytes before an STX are skipped. When a candidate frame fails
- *       (length too large, ETX missing, check mismatch, or abandoned by
- *       {@link #discardPartialFrame()}), the decoder drops only its STX and searches the bytes
- *       after it again, so a real frame that started inside garbage is still found.
+ *   <li><b>The first frame to end intact wins.</b> When a candidate that began inside another one
+ *       ends intact first, it is delivered at once and the enclosing candidate, cut short, is
+ *       dropped ({@link Listener#cutShort()}): a frame truncated on the line never holds back or
+ *       swallows the frame after it. Hence a payload must not itself contain a whole frame.
+ *   <li><b>A frame's own bytes are its own.</b> Candidates that began inside the header or payload
+ *       of a delivered frame are dropped with it; one that began in its CHECK bytes goes on, so a
+ *       frame whose last bytes were lost, completed by the next frame's first bytes, does not cost
+ *       that next frame.
+ *   <li><b>Resynchronisation.</b> Bytes before an STX are skipped; a failed candidate (length too
+ *       large, ETX missing, check mismatch) gives way to the candidates that began inside it.
  *   <li><b>No exceptions from data.</b> {@link #feed} throws nothing for any content;
  *       only for invalid arguments ({@link NullPointerException}, {@link IndexOutOfBoundsException}).
  *       An exception thrown by the listener propagates out of {@link #feed}, and the rest of that
  *       read is dropped; the decoder stays usable.
- *   <li><b>Bounded memory.</b> At most one frame of {@code maxPayloadLength} is buffered.
+ *   <li><b>Bounded memory.</b> At most two frames of {@code maxPayloadLength} are buffered.
  * </ul>
  *
  * <p>It has no notion of time: the owner calls {@link #discardPartialFrame()} when the line has
@@ -46,19 +52,46 @@ public final class FrameDecoder {
          */
         default void checkFailed() {
         }
+
+        /**
+         * Before the intact frame delivered right after this call, a candidate with a valid length
+         * was abandoned (cut short by that frame, or its ETX missing): most likely a real frame
+         * that lost or gained bytes on the line, worth a NAK. Nothing is delivered for it. Called
+         * at most once per delivered frame, and not when {@link #checkFailed()} was called for it.
+         */
+        default void cutShort() {
+        }
     }
 
     private final int maxPayloadLength;
     private final Listener listener;
-    private final byte[] buffer;
+    private final byte[] window;
+    private final Candidates candidates = new Candidates();
     private final CRC32 crc = new CRC32();
 
+    /** Stream position of {@code window[0]}. */
+    private long origin;
+    /** Bytes of {@link #window} in use. */
     private int filled;
-    private int expected;
-    private byte[] rescan;
+    /** Stream position of the next byte fed. */
+    private long position;
+    /** Every byte before this position was either delivered in a frame or counted discarded. */
+    private long accountedUpTo;
+    /** Candidates that start before this position began inside a delivered frame: never reported damaged. */
+    private long speculativeUntil;
+    /** Start of the earliest candidate that failed only its check while enclosed by another, or -1. */
+    private long pendingCheckFailure = -1;
+    /** Start of the earliest candidate with a valid length abandoned since the last frame delivered, or -1. */
+    private long abandoned = -1;
+
+    /** What to tell the listener once the byte being accepted has been fully processed. */
+    private int checkFailuresToReport;
+    private boolean cutShortToReport;
+    private byte[] payloadToDeliver;
 
     private long framesDelivered;
     private long checkFailures;
+    private long framesCutShort;
     private long bytesDiscarded;
 
     /**
@@ -74,7 +107,7 @@ public final class FrameDecoder {
         }
         this.maxPayloadLength = maxPayloadLength;
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.buffer = new byte[maxPayloadLength + FrameFormat.OVERHEAD];
+        this.window = new byte[2 * (maxPayloadLength + FrameFormat.OVERHEAD)];
     }
 
     /**
@@ -87,24 +120,8 @@ public final class FrameDecoder {
      */
     public void feed(byte[] data, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, data.length);
-        int end = offset + length;
-        int stop = scan(data, offset, end);
-        if (rescan == null) {
-            return;
-        }
-        // Slow path: a candidate failed; its bytes after the STX are searched before the rest of the read.
-        ArrayDeque<Segment> work = new ArrayDeque<>();
-        work.push(new Segment(data, stop, end));
-        work.push(new Segment(takeRescan()));
-        while (!work.isEmpty()) {
-            Segment segment = work.peek();
-            segment.position = scan(segment.data, segment.position, segment.end);
-            if (segment.position == segment.end) {
-                work.pop();
-            }
-            if (rescan != null) {
-                work.push(new Segment(takeRescan()));
-            }
+        for (int i = offset; i < offset + length; i++) {
+            accept(data[i]);
         }
     }
 
@@ -113,22 +130,35 @@ public final class FrameDecoder {
         feed(data, 0, data.length);
     }
 
-    /** @return whether part of a candidate frame is buffered, waiting for more bytes */
+    /**
+     * @return whether part of a candidate frame is buffered, waiting for more bytes; candidates that
+     *     began in the CHECK bytes of the frame just delivered do not count (they are almost never
+     *     frames, and a frame that begins inside one is delivered all the same)
+     */
     public boolean isMidFrame() {
-        return filled > 0;
+        long last = candidates.lastLive();
+        return last >= 0 && candidates.start(last) >= speculativeUntil;
     }
 
     /**
-     * Gives up the partly received candidate frame, if any, and searches the bytes after its STX
-     * again: what to do when the line has gone quiet in the middle of a frame (inter-byte timeout).
-     * Loops until no candidate is left partly received, since every byte buffered is as old.
+     * Gives up every partly received candidate frame: what to do when the line has gone quiet in
+     * the middle of a frame (inter-byte timeout). No frame is lost by this: a candidate is dropped
+     * only while incomplete, and any complete frame among the buffered bytes was delivered as soon
+     * as its last byte arrived.
      */
     public void discardPartialFrame() {
-        while (filled > 0) {
-            fail();
-            byte[] again = takeRescan();
-            feed(again, 0, again.length);
+        if (candidates.isEmpty()) {
+            return;
         }
+        candidates.clear();
+        release(position);
+        abandoned = -1;
+        boolean damaged = pendingCheckFailure >= 0;
+        pendingCheckFailure = -1;
+        if (damaged) {
+            reportCheckFailure();
+        }
+        notifyListener();
     }
 
     /** @return intact frames delivered so far */
@@ -141,101 +171,169 @@ public final class FrameDecoder {
         return checkFailures;
     }
 
+    /**
+     * @return intact frames that arrived after a candidate with a valid length was cut short or
+     *     abandoned, each reported once to {@link Listener#cutShort()}
+     */
+    public long framesCutShort() {
+        return framesCutShort;
+    }
+
     /** @return bytes skipped as not belonging to any intact frame */
     public long bytesDiscarded() {
         return bytesDiscarded;
     }
 
-    /** @return the position after the last byte consumed; {@link #rescan} is set if a candidate failed */
-    private int scan(byte[] data, int position, int end) {
-        int i = position;
-        while (i < end) {
-            if (filled == 0) {
-                int start = i;
-                while (i < end && data[i] != FrameFormat.STX) {
-                    i++;
-                }
-                bytesDiscarded += i - start;
-                if (i == end) {
-                    return end;
-                }
-                buffer[0] = FrameFormat.STX;
-                filled = 1;
-                i++;
-            } else if (filled < FrameFormat.HEADER_LENGTH) {
-                buffer[filled++] = data[i++];
-                if (filled == FrameFormat.HEADER_LENGTH) {
-                    int length = ((buffer[1] & 0xFF) << 8) | (buffer[2] & 0xFF);
-                    if (length > maxPayloadLength) {
-                        fail();
-                        return i;
-                    }
-                    expected = length + FrameFormat.OVERHEAD;
-                }
+    private void accept(byte b) {
+        long p = position++;
+        if (candidates.isEmpty()) {
+            if (b != FrameFormat.STX) {
+                bytesDiscarded++;
+                accountedUpTo = position;
+                return;
+            }
+            origin = p;
+            filled = 0;
+        } else if (filled == window.length) {
+            compact();
+        }
+        window[filled++] = b;
+        if (b == FrameFormat.STX) {
+            candidates.add(p);
+        }
+        long header = candidates.withStart(p - (FrameFormat.HEADER_LENGTH - 1));
+        if (header >= 0) {
+            int length = ((at(p - 1) & 0xFF) << 8) | (b & 0xFF);
+            if (length > maxPayloadLength) {
+                fail(header, false);
             } else {
-                int take = Math.min(expected - filled, end - i);
-                System.arraycopy(data, i, buffer, filled, take);
-                filled += take;
-                i += take;
-                if (filled == expected && !complete()) {
-                    return i;
-                }
+                candidates.setEnd(header, candidates.start(header) + length + FrameFormat.OVERHEAD);
             }
         }
-        return end;
+        int ending = candidates.collectEndingAt(position);
+        if (ending > 0) {
+            resolveEndingHere(ending);
+        }
+        notifyListener();
     }
 
-    /** @return true if the buffered candidate was intact and delivered; false if it failed */
-    private boolean complete() {
-        int length = expected - FrameFormat.OVERHEAD;
-        int etx = FrameFormat.HEADER_LENGTH + length;
-        if (buffer[etx] != FrameFormat.ETX) {
-            fail();
-            return false;
-        }
-        crc.reset();
-        crc.update(buffer, 1, etx);
-        int check = ((buffer[etx + 1] & 0xFF) << 24) | ((buffer[etx + 2] & 0xFF) << 16)
-                | ((buffer[etx + 3] & 0xFF) << 8) | (buffer[etx + 4] & 0xFF);
-        if ((int) crc.getValue() != check) {
-            checkFailures++;
-            fail();
+    /** Tells the listener what the last byte led to, once the decoder's state is whole again. */
+    private void notifyListener() {
+        while (checkFailuresToReport > 0) {
+            checkFailuresToReport--;
             listener.checkFailed();
-            return false;
         }
-        byte[] payload = Arrays.copyOfRange(buffer, FrameFormat.HEADER_LENGTH, etx);
-        filled = 0;
+        if (cutShortToReport) {
+            cutShortToReport = false;
+            listener.cutShort();
+        }
+        byte[] payload = payloadToDeliver;
+        if (payload != null) {
+            payloadToDeliver = null;
+            listener.frame(payload);
+        }
+    }
+
+    /** Checks, outermost first, every candidate whose last byte just arrived. */
+    private void resolveEndingHere(int count) {
+        for (int k = 0; k < count; k++) {
+            long i = candidates.ending(k);
+            long start = candidates.start(i);
+            int etx = (int) (start - origin) + (int) (position - start) - FrameFormat.TRAILER_LENGTH;
+            if (window[etx] != FrameFormat.ETX) {
+                fail(i, false);
+            } else if (checkMatches((int) (start - origin), etx)) {
+                deliver(i);
+                return;
+            } else {
+                fail(i, true);
+            }
+        }
+    }
+
+    private boolean checkMatches(int stx, int etx) {
+        crc.reset();
+        crc.update(window, stx + 1, etx - stx);
+        int check = ((window[etx + 1] & 0xFF) << 24) | ((window[etx + 2] & 0xFF) << 16)
+                | ((window[etx + 3] & 0xFF) << 8) | (window[etx + 4] & 0xFF);
+        return (int) crc.getValue() == check;
+    }
+
+    private void fail(long index, boolean onlyCheckWrong) {
+        long start = candidates.start(index);
+        boolean lengthValid = candidates.end(index) != Candidates.UNKNOWN;
+        boolean outermost = index == candidates.first();
+        candidates.remove(index);
+        if (start >= speculativeUntil) {
+            if (onlyCheckWrong && (pendingCheckFailure < 0 || start < pendingCheckFailure)) {
+                pendingCheckFailure = start;
+            } else if (!onlyCheckWrong && lengthValid && (abandoned < 0 || start < abandoned)) {
+                abandoned = start;
+            }
+        }
+        if (outermost) {
+            releaseUpToFirstCandidate();
+        }
+    }
+
+    /** The outermost candidate is gone: bytes before the next one are discarded, and a damaged frame among them reported. */
+    private void releaseUpToFirstCandidate() {
+        long upTo = candidates.isEmpty() ? position : candidates.start(candidates.first());
+        release(upTo);
+        if (pendingCheckFailure >= 0 && pendingCheckFailure < upTo) {
+            pendingCheckFailure = -1;
+            reportCheckFailure();
+        }
+    }
+
+    private void deliver(long index) {
+        long start = candidates.start(index);
+        long end = candidates.end(index);
+        boolean cutShort = abandoned >= 0 && abandoned < start;
+        for (long h = candidates.first(); h >= 0 && candidates.start(h) < start; h = candidates.next(h)) {
+            cutShort |= candidates.start(h) >= speculativeUntil && candidates.end(h) != Candidates.UNKNOWN;
+        }
+        boolean damagedBefore = pendingCheckFailure >= 0 && pendingCheckFailure < start;
+        int stx = (int) (start - origin);
+        byte[] payload = Arrays.copyOfRange(window, stx + FrameFormat.HEADER_LENGTH,
+                stx + (int) (end - start) - FrameFormat.TRAILER_LENGTH);
+        release(start);
+        accountedUpTo = end;
+        speculativeUntil = end;
+        pendingCheckFailure = -1;
+        abandoned = -1;
+        candidates.removeStartingBefore(end - FrameFormat.TRAILER_LENGTH + 1);
         framesDelivered++;
-        listener.frame(payload);
-        return true;
-    }
-
-    private void fail() {
-        rescan = Arrays.copyOfRange(buffer, 1, filled);
-        bytesDiscarded++;
-        filled = 0;
-    }
-
-    private byte[] takeRescan() {
-        byte[] bytes = rescan;
-        rescan = null;
-        return bytes;
-    }
-
-    /** A stretch of bytes still to scan. */
-    private static final class Segment {
-        final byte[] data;
-        final int end;
-        int position;
-
-        Segment(byte[] data, int position, int end) {
-            this.data = data;
-            this.position = position;
-            this.end = end;
+        if (damagedBefore) {
+            reportCheckFailure();
+        } else if (cutShort) {
+            framesCutShort++;
+            cutShortToReport = true;
         }
+        payloadToDeliver = payload;
+    }
 
-        Segment(byte[] data) {
-            this(data, 0, data.length);
+    private void reportCheckFailure() {
+        checkFailures++;
+        checkFailuresToReport++;
+    }
+
+    private void release(long upTo) {
+        if (upTo > accountedUpTo) {
+            bytesDiscarded += upTo - accountedUpTo;
+            accountedUpTo = upTo;
         }
+    }
+
+    /** Moves the bytes from the outermost candidate on to the start of the window. */
+    private void compact() {
+        int shift = (int) (candidates.start(candidates.first()) - origin);
+        System.arraycopy(window, shift, window, 0, filled - shift);
+        filled -= shift;
+        origin += shift;
+    }
+
+    private byte at(long streamPosition) {
+        return window[(int) (streamPosition - origin)];
     }
 }

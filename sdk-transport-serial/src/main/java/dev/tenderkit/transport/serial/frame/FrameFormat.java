@@ -21,6 +21,11 @@ package dev.tenderkit.transport.serial.frame;
  * CRC-32 detects every error of up to 3 bits and every burst of up to 32 bits in frames of this
  * size, and lets a random misframing through with probability 2<sup>-32</sup>.
  *
+ * <p>The rate of 2<sup>-32</sup> holds because a receiver accepts a frame only on its own LENGTH,
+ * ETX and CHECK, and never lets one frame cost the next: {@link FrameDecoder} follows every STX as
+ * a candidate, delivers the first to end intact, and goes on with a candidate that began in the
+ * CHECK bytes of a frame it accepted. So a payload must not contain a whole frame.
+ *
  * <p>A frame's overhead is {@value #OVERHEAD} bytes.
  */
 public final class FrameFormat {

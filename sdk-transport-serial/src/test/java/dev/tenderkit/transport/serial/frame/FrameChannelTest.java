@@ -125,6 +125,26 @@ class FrameChannelTest {
     }
 
     @Test
+    void aFrameCutShortByTheNextIsNakedAndTheNextOneIsTakenWithoutWaiting() {
+        List<byte[]> bodies = new ArrayList<>();
+        FrameDecoder atHostEnd = new FrameDecoder(4096, bodies::add);
+        pair.hostEnd().open(bytes -> atHostEnd.feed(bytes));
+        device.start();
+        byte[] cut = ChannelBody.dataFrame(false, 0, utf8("SALE|id=POS1-0007|amount=68800|order=ORDER-7"));
+        pair.hostEnd().write(Arrays.copyOf(cut, 20));
+        pair.hostEnd().write(ChannelBody.dataFrame(true, 0, utf8("SALE|id=POS1-0007|amount=68800|order=ORDER-7")));
+        scheduler.runUntilIdle();
+        assertEquals(List.of("SALE|id=POS1-0007|amount=68800|order=ORDER-7"), atDevice);
+        assertEquals(0, device.stats().partialFramesAbandoned(), "taken at once, not after the inter-byte timeout");
+        assertEquals(1, device.stats().naksSent());
+        assertEquals(List.of("15 00", "06 00"), bodies.stream().map(FrameChannelTest::hex).toList(), "NAK, then ACK 0");
+    }
+
+    private static String hex(byte[] body) {
+        return java.util.HexFormat.ofDelimiter(" ").formatHex(body);
+    }
+
+    @Test
     void aPartialFrameIsDroppedOnlyAfterTheLineWasQuietForTheInterByteTimeout() {
         List<byte[]> raw = new ArrayList<>();
         pair.hostEnd().open(raw::add);

@@ -50,6 +50,9 @@ class PseudoTerminalFrameTest {
 
     @AfterEach
     void tearDown() throws Exception {
+        if (socat == null) {
+            return; // setUp skipped: socat is not installed
+        }
         channelB.close();
         linkA.close();
         scheduler.shutdownNow();
