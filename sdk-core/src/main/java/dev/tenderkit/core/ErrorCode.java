@@ -28,5 +28,11 @@ public enum ErrorCode {
     /** Another process (or another open journal in this one) holds the journal's lock. */
     JOURNAL_LOCKED,
     /** Reading or writing the journal failed; the operation did not complete. */
-    JOURNAL_IO
+    JOURNAL_IO,
+    /**
+     * The store's journal is damaged (a record that was complete fails its checks, or the journal is
+     * shorter than its durable high-water mark): the engine refuses new payments and refunds until a
+     * person has repaired it. The message names the file(s), the byte offset(s) and what to do.
+     */
+    JOURNAL_DAMAGED
 }
