@@ -23,7 +23,10 @@ public enum ErrorCode {
     INVALID_CONFIGURATION,
     /** A pluggable component (rule, check, gateway) failed in a way TenderKit could not recover from. */
     EXTENSION_FAILURE,
-    /** A journal holds a damaged record that is not a torn tail; nothing was discarded. */
+    /**
+     * A file is not a journal, or a caller required an intact journal and it holds damage (a record
+     * that is not a torn tail); nothing was discarded. The engine itself uses {@link #JOURNAL_DAMAGED}.
+     */
     JOURNAL_CORRUPT,
     /** Another process (or another open journal in this one) holds the journal's lock. */
     JOURNAL_LOCKED,
