@@ -23,10 +23,19 @@ public enum ErrorCode {
     INVALID_CONFIGURATION,
     /** A pluggable component (rule, check, gateway) failed in a way TenderKit could not recover from. */
     EXTENSION_FAILURE,
-    /** A journal holds a damaged record that is not a torn tail; nothing was discarded. */
+    /**
+     * A file is not a journal, or a caller required an intact journal and it holds damage (a record
+     * that is not a torn tail); nothing was discarded. The engine itself uses {@link #JOURNAL_DAMAGED}.
+     */
     JOURNAL_CORRUPT,
     /** Another process (or another open journal in this one) holds the journal's lock. */
     JOURNAL_LOCKED,
     /** Reading or writing the journal failed; the operation did not complete. */
-    JOURNAL_IO
+    JOURNAL_IO,
+    /**
+     * The store's journal is damaged (a record that was complete fails its checks, or the journal is
+     * shorter than its durable high-water mark): the engine refuses new payments and refunds until a
+     * person has repaired it. The message names the file(s), the byte offset(s) and what to do.
+     */
+    JOURNAL_DAMAGED
 }

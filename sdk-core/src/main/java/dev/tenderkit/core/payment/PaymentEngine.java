@@ -69,6 +69,8 @@ public final class PaymentEngine {
     private final PaymentPricing pricing;
     private final ZoneOffset businessZone;
     private final OutTradeNumbers numbers;
+    private final String terminalId;
+    private final LostTradeSearch.Settings lostTradeSearch;
     private final Optional<LeastCostRouter> router;
     private final Map<String, TradeProcess> inFlight = new ConcurrentHashMap<>();
     /** Trades admitted but maybe not yet journaled, by order id: a second request joins them. */
@@ -88,6 +90,9 @@ public final class PaymentEngine {
         this.pricing = b.pricing;
         this.businessZone = b.businessZone;
         this.numbers = new OutTradeNumbers(b.terminalId, clock.millis());
+        this.terminalId = b.terminalId;
+        this.lostTradeSearch = b.lostTradeSearch;
+        store.reserveNumberPrefix(numbers.prefix());   // durable before this run's first trade: recovery searches it
         this.router = b.feeSchedule.map(fs -> LeastCostRouter.builder().resolver(b.resolver).schedule(fs).build());
     }
 
@@ -116,9 +121,12 @@ public final class PaymentEngine {
      * @param request what the cashier asked for
      * @return the outcome, completed when the trade is final or flagged for a person
      * @throws InvalidInputException naming the field when the request is malformed (nothing is sent)
+     * @throws dev.tenderkit.core.TenderKitException with {@link ErrorCode#JOURNAL_DAMAGED} while the
+     *     store is damaged ({@link TransactionStore#integrity()}): nothing is sent
      */
     public CompletableFuture<TradeOutcome> payAsync(BarcodePaymentRequest request) {
         Objects.requireNonNull(request, "request");
+        JournalDamageGuard.requireIntact(store, "payment for order " + request.orderId());
         validateOrder(request.orderId(), request.amount(), request.subject());
         PaymentCode code = classifier.classify(request.paymentCode());
         PaymentMethod method = barcodeMethod(code.wallet(), request.installments());
@@ -155,9 +163,12 @@ public final class PaymentEngine {
      *
      * @param request what the cashier asked for
      * @return the ticket
+     * @throws dev.tenderkit.core.TenderKitException with {@link ErrorCode#JOURNAL_DAMAGED} while the
+     *     store is damaged: nothing is sent
      */
     public QrTicket startQr(QrPaymentRequest request) {
         Objects.requireNonNull(request, "request");
+        JournalDamageGuard.requireIntact(store, "QR payment for order " + request.orderId());
         validateOrder(request.orderId(), request.amount(), request.subject());
         if (request.validity().compareTo(Duration.ofMinutes(1)) < 0 || request.validity().compareTo(Duration.ofHours(2)) > 0) {
             throw new InvalidInputException("validity", "a QR code may be valid from 1 minute to 2 hours, got "
@@ -202,12 +213,15 @@ public final class PaymentEngine {
      * @param reason why, shown to the buyer
      * @return the outcome
      * @throws InvalidInputException naming the field when the refund is not possible
+     * @throws dev.tenderkit.core.TenderKitException with {@link ErrorCode#JOURNAL_DAMAGED} while the
+     *     store is damaged (refunds it already holds are still settled by {@link #recover()})
      */
     public CompletableFuture<RefundOutcome> refundAsync(String outTradeNo, String refundRequestNo, Money amount,
             String reason) {
         Objects.requireNonNull(outTradeNo, "outTradeNo");
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(reason, "reason");
+        JournalDamageGuard.requireIntact(store, "refund " + refundRequestNo + " of trade " + outTradeNo);
         if (refundRequestNo == null || !REFUND_NO.matcher(refundRequestNo).matches()) {
             throw new InvalidInputException("refundRequestNo", "must be 1-64 letters, digits or '_', got \""
                     + refundRequestNo + "\"");
@@ -277,13 +291,27 @@ public final class PaymentEngine {
     // ---------------------------------------------------------------- recovery and listing
 
     /**
-     * Settles every journaled trade and refund that is not final: call it at start-up, before
-     * taking payments. Paid trades are recorded as paid, unpaid ones reversed (after their deadline),
-     * refunds confirmed.
+     * Settles every journaled trade and refund that is not final, and searches the wallets for
+     * trades the store lost: call it at start-up, before taking payments. Paid trades are recorded
+     * as paid, unpaid ones reversed (after their deadline), refunds confirmed.
+     *
+     * <p>It runs on a damaged store too ({@link TransactionStore#integrity()}): it settles what the
+     * store could read, and the report carries the damage. The search ({@link LostTradeSearchResult})
+     * asks the gateways about the out_trade_no values after the last one the store knows in each
+     * earlier run, until several in a row are not found; a trade found there is adopted under the
+     * order id {@code LOST-<outTradeNo>}, flagged for attention — a paid one recorded paid, never
+     * reversed; one awaiting the buyer or without a verified answer settled like any unfinished
+     * trade. It costs a few queries per run, and runs on an intact store as well (the last record of
+     * a trade can be lost without damage being visible, as when the disk lied about a flush).
      *
      * @return completes when every one of them is final or flagged for a person
      */
     public CompletableFuture<RecoveryReport> recover() {
+        StoreIntegrity integrity = store.integrity();
+        if (integrity.isDamaged()) {
+            LOG.error("recovering on a DAMAGED journal; new payments are refused until it is repaired: {}",
+                    integrity.describe());
+        }
         List<CompletableFuture<TradeOutcome>> trades = new ArrayList<>();
         List<CompletableFuture<RefundOutcome>> refunds = new ArrayList<>();
         synchronized (admission) {
@@ -295,24 +323,65 @@ public final class PaymentEngine {
                 trades.add(resume(t).outcome());
             }
             for (RefundRecord r : store.unfinishedRefunds()) {
-                TradeRecord trade = store.find(r.outTradeNo()).orElseThrow(() -> new IllegalStateException(
-                        "refund " + r.refundRequestNo() + " of unknown trade " + r.outTradeNo() + " in the journal"));
-                refunds.add(resumeRefund(trade, r));
+                Optional<TradeRecord> trade = store.find(r.outTradeNo());
+                if (trade.isEmpty()) {
+                    // Only damage does this, and the store reports it; the refund's trade must be found first.
+                    LOG.error("refund {} of trade {} is in the journal but its trade is not: not settled",
+                            r.refundRequestNo(), r.outTradeNo());
+                    continue;
+                }
+                refunds.add(resumeRefund(trade.get(), r));
             }
         }
         LOG.info("recovering {} trade(s) and {} refund(s)", trades.size(), refunds.size());
-        CompletableFuture<?>[] all = new CompletableFuture<?>[trades.size() + refunds.size()];
-        int i = 0;
-        for (CompletableFuture<TradeOutcome> f : trades) {
-            all[i++] = f;
+        CompletableFuture<LostTradeSearch.Found> search = new LostTradeSearch(this, store, gateways, terminalId,
+                numbers.prefix(), lostTradeSearch).start(integrity.isDamaged());
+        return search.thenCompose(found -> {
+            List<CompletableFuture<TradeOutcome>> settled = new ArrayList<>(trades);
+            settled.addAll(found.outcomes());
+            List<CompletableFuture<?>> all = new ArrayList<>(settled);
+            all.addAll(refunds);
+            return CompletableFuture.allOf(all.toArray(CompletableFuture<?>[]::new)).handle((ignored, error) -> {
+                if (error != null) {
+                    return error;
+                }
+                try {
+                    synchronized (admission) {
+                        reconcileRefundedTotals();   // a trade settled from an older record lags its refunds
+                    }
+                    return null;
+                } catch (RuntimeException e) {
+                    return e;
+                }
+            }).thenApply(error ->
+                    new RecoveryReport(
+                            settled.stream().filter(f -> !f.isCompletedExceptionally()).map(CompletableFuture::join)
+                                    .toList(),
+                            refunds.stream().filter(f -> !f.isCompletedExceptionally()).map(CompletableFuture::join)
+                                    .toList(),
+                            error != null ? Optional.of(error) : found.failure(), integrity, found.results()));
+        });
+    }
+
+    /**
+     * Adopts a trade that recovery's search found at a wallet and the store lacks: journals it,
+     * tells the listener it needs attention, and settles it unless it is final (paid).
+     *
+     * @return its outcome, or empty when the store knows the number after all
+     */
+    Optional<CompletableFuture<TradeOutcome>> adoptLost(TradeRecord t) {
+        synchronized (admission) {
+            if (store.isKnown(t.outTradeNo()) || inFlight.containsKey(t.outTradeNo())) {
+                return Optional.empty();
+            }
+            save(t);
+            attentionNeeded(t);
+            if (t.state().isFinal()) {
+                return Optional.of(CompletableFuture.completedFuture(new TradeOutcome.Paid(t, t.payment().orElseThrow(),
+                        Optional.empty(), Optional.empty())));
+            }
+            return Optional.of(resume(t).outcome());
         }
-        for (CompletableFuture<RefundOutcome> f : refunds) {
-            all[i++] = f;
-        }
-        return CompletableFuture.allOf(all).handle((ignored, error) -> new RecoveryReport(
-                trades.stream().filter(f -> !f.isCompletedExceptionally()).map(CompletableFuture::join).toList(),
-                refunds.stream().filter(f -> !f.isCompletedExceptionally()).map(CompletableFuture::join).toList(),
-                error == null ? Optional.empty() : Optional.of(error)));
     }
 
     /**
@@ -656,8 +725,31 @@ public final class PaymentEngine {
         private Optional<FeeSchedule> feeSchedule = Optional.empty();
         private ZoneOffset businessZone = ZoneOffset.ofHours(8);
         private String terminalId;
+        private LostTradeSearch.Settings lostTradeSearch = LostTradeSearch.Settings.DEFAULT;
 
         private Builder() {
+        }
+
+        /**
+         * How {@link PaymentEngine#recover()} searches the wallets for trades the store lost.
+         *
+         * @param consecutiveNotFound "not found" answers in a row that end the search of one run;
+         *     default 3; 0 turns the search off
+         * @param runsWhenIntact how many recent earlier runs are searched while the store is intact
+         *     (all of them, within the store's retention, while it is damaged); default 8
+         */
+        public Builder lostTradeSearch(int consecutiveNotFound, int runsWhenIntact) {
+            if (consecutiveNotFound < 0 || consecutiveNotFound > 100) {
+                throw new ConfigurationException("lostTradeSearch.consecutiveNotFound", "must be 0-100, got "
+                        + consecutiveNotFound);
+            }
+            if (runsWhenIntact < 1 || runsWhenIntact > 1000) {
+                throw new ConfigurationException("lostTradeSearch.runsWhenIntact", "must be 1-1000, got "
+                        + runsWhenIntact);
+            }
+            this.lostTradeSearch = new LostTradeSearch.Settings(consecutiveNotFound, runsWhenIntact,
+                    LostTradeSearch.Settings.DEFAULT.maxNumbersPerRun());
+            return this;
         }
 
         /** @param resolver decides capability and supplies the method registry; required */

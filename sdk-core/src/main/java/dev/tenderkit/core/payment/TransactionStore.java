@@ -1,5 +1,6 @@
 package dev.tenderkit.core.payment;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -45,6 +46,39 @@ public interface TransactionStore extends AutoCloseable {
     /** @return whether this out_trade_no was ever used */
     default boolean isKnown(String outTradeNo) {
         return find(outTradeNo).isPresent();
+    }
+
+    /**
+     * @return what the store's open found wrong with its durable data; {@link StoreIntegrity#INTACT}
+     *     by default. The engine refuses new payments while it is damaged.
+     */
+    default StoreIntegrity integrity() {
+        return StoreIntegrity.INTACT;
+    }
+
+    /**
+     * Durably notes that out_trade_no values starting with {@code prefix} are about to be used (one
+     * prefix per engine run), before the first trade with it is saved. Recovery asks the wallets about
+     * numbers of noted runs that the store does not hold, so that a trade whose records were lost is
+     * found again. Does nothing by default.
+     *
+     * @param prefix the run's out_trade_no prefix
+     */
+    default void reserveNumberPrefix(String prefix) {
+    }
+
+    /** @return the prefixes noted by {@link #reserveNumberPrefix}, oldest first; the store may keep only recent ones */
+    default List<String> numberPrefixes() {
+        return List.of();
+    }
+
+    /**
+     * @return how long a finished trade is kept after its last change, when the store forgets old
+     *     trades (compaction); empty when it keeps them all. Recovery only searches for lost trades
+     *     where forgetting cannot explain a missing number.
+     */
+    default Optional<Duration> retention() {
+        return Optional.empty();
     }
 
     /** Releases the store (for the journal: its file lock). */

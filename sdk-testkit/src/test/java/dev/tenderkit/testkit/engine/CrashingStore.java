@@ -2,11 +2,14 @@ package dev.tenderkit.testkit.engine;
 
 import dev.tenderkit.core.payment.RefundRecord;
 import dev.tenderkit.core.payment.TradeRecord;
+import dev.tenderkit.core.payment.StoreIntegrity;
 import dev.tenderkit.core.payment.TransactionStore;
+import dev.tenderkit.core.payment.journal.AppendOnlyJournal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +17,10 @@ import java.util.Optional;
 
 /**
  * A store that lets the process "die" at its k-th save: the save completes (its record is on
- * disk) and then the process stops. The file offset where each record started is kept, so a test
- * can also cut the last record short at any byte (a torn write).
+ * disk) and then the process stops — or, with {@code beforeWrite}, the process dies as the k-th
+ * save begins, so that nothing of it reaches the disk. The file offset where each record started
+ * is kept, and the journal's anchor as it was before each save, so a test can also cut the last
+ * record short at any byte (a torn write, which never returned and so never raised the anchor).
  */
 final class CrashingStore implements TransactionStore {
     /** Thrown to stop the engine where the process would have died. */
@@ -30,13 +35,20 @@ final class CrashingStore implements TransactionStore {
     private final TransactionStore delegate;
     private final Path file;
     private final int crashAtSave;
+    private final boolean beforeWrite;
     final List<Long> recordStarts = new ArrayList<>();
+    final List<byte[]> anchorsBefore = new ArrayList<>();
     boolean crashed;
 
     CrashingStore(TransactionStore delegate, Path file, int crashAtSave) {
+        this(delegate, file, crashAtSave, false);
+    }
+
+    CrashingStore(TransactionStore delegate, Path file, int crashAtSave, boolean beforeWrite) {
         this.delegate = delegate;
         this.file = file;
         this.crashAtSave = crashAtSave;
+        this.beforeWrite = beforeWrite;
     }
 
     private void beforeSave() {
@@ -45,8 +57,13 @@ final class CrashingStore implements TransactionStore {
         }
         try {
             recordStarts.add(Files.size(file));
+            anchorsBefore.add(Files.readAllBytes(AppendOnlyJournal.anchorFile(file)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (beforeWrite && recordStarts.size() == crashAtSave) {
+            crashed = true;
+            throw new Crash();
         }
     }
 
@@ -104,6 +121,26 @@ final class CrashingStore implements TransactionStore {
     @Override
     public List<TradeRecord> trades(Instant from, Instant to) {
         return delegate.trades(from, to);
+    }
+
+    @Override
+    public StoreIntegrity integrity() {
+        return delegate.integrity();
+    }
+
+    @Override
+    public void reserveNumberPrefix(String prefix) {
+        delegate.reserveNumberPrefix(prefix);
+    }
+
+    @Override
+    public List<String> numberPrefixes() {
+        return delegate.numberPrefixes();
+    }
+
+    @Override
+    public Optional<Duration> retention() {
+        return delegate.retention();
     }
 
     @Override

@@ -67,11 +67,24 @@ final class EngineHarness implements AutoCloseable {
     }
 
     EngineHarness(Path dir, boolean durable, java.util.function.UnaryOperator<TransactionStore> storeWrapper) {
+        this(dir, durable, storeWrapper, new ManualTaskScheduler(START), null);
+    }
+
+    /**
+     * A terminal starting at {@code now} on the journal in {@code dir} (as it is there) and on a
+     * wallet that already exists: its ledger is the truth the journal is checked against.
+     */
+    EngineHarness(Path dir, InMemoryWallet wallet, Instant now) {
+        this(dir, false, s -> s, new ManualTaskScheduler(now), wallet);
+    }
+
+    private EngineHarness(Path dir, boolean durable, java.util.function.UnaryOperator<TransactionStore> storeWrapper,
+            ManualTaskScheduler scheduler, InMemoryWallet wallet) {
         this.journalFile = dir.resolve("trades.journal");
         this.durable = durable;
         this.storeWrapper = storeWrapper;
-        this.scheduler = new ManualTaskScheduler(START);
-        this.gateway = new InMemoryWallet("scripted", scheduler.clock())
+        this.scheduler = scheduler;
+        this.gateway = wallet != null ? wallet : new InMemoryWallet("scripted", scheduler.clock())
                 .paysAfterQueries(WAITING_CODE, 2)
                 .neverPays(NEVER_CODE)
                 .lacksFunds(POOR_CODE)
@@ -153,10 +166,15 @@ final class EngineHarness implements AutoCloseable {
 
     /** A crash after which the journal file is changed (e.g. a torn last write) before the new process opens it. */
     void restart(java.util.function.Consumer<Path> surgery) {
+        restart(Duration.ZERO, surgery);
+    }
+
+    /** As {@link #restart(java.util.function.Consumer)}, the new process starting {@code downtime} later. */
+    void restart(Duration downtime, java.util.function.Consumer<Path> surgery) {
         store.close();
         surgery.accept(journalFile);
         storeWrapper = s -> s;   // the new process does not crash
-        scheduler = new ManualTaskScheduler(scheduler.now());
+        scheduler = new ManualTaskScheduler(scheduler.now().plus(downtime));
         start();
     }
 

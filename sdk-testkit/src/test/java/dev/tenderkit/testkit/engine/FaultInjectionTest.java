@@ -5,12 +5,14 @@ import dev.tenderkit.core.payment.QrPaymentRequest;
 import dev.tenderkit.core.payment.RefundRecord;
 import dev.tenderkit.core.payment.TradeRecord;
 import dev.tenderkit.core.payment.TradeState;
+import dev.tenderkit.core.payment.journal.AppendOnlyJournal;
 import dev.tenderkit.testkit.InMemoryWallet;
 import static dev.tenderkit.testkit.engine.EngineHarness.ALIPAY_CODE;
 import static dev.tenderkit.testkit.engine.EngineHarness.NEVER_CODE;
 import static dev.tenderkit.testkit.engine.EngineHarness.POOR_CODE;
 import static dev.tenderkit.testkit.engine.EngineHarness.WAITING_CODE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -175,9 +177,10 @@ class FaultInjectionTest {
             }
             for (int k = 1; k <= saves + 2; k++) {
                 int crashAt = k;
-                // First run to learn where the k-th record starts and ends.
+                // First run to learn where the k-th record starts and ends, and the anchor before it.
                 long start;
                 long end;
+                byte[] anchorBefore;
                 try (EngineHarness probe = crashing(freshDir(), crashAt)) {
                     runToTheEnd(probe, flow);
                     CrashingStore cs = (CrashingStore) probe.storeSeenByEngine;
@@ -185,6 +188,7 @@ class FaultInjectionTest {
                         break;   // the flow makes fewer saves: every step was covered
                     }
                     start = cs.recordStarts.get(crashAt - 1);
+                    anchorBefore = cs.anchorsBefore.get(crashAt - 1);
                     end = Files.size(probe.journalFile);
                     probe.restart();
                     recoverAndCheck(probe, flow.name() + ", crash after journal step " + crashAt);
@@ -196,9 +200,16 @@ class FaultInjectionTest {
                     long length = cut;
                     try (EngineHarness h = crashing(freshDir(), crashAt)) {
                         runToTheEnd(h, flow);
-                        h.restart(file -> truncate(file, length));
-                        recoverAndCheck(h, flow.name() + ", torn write of journal step " + crashAt + " at byte "
-                                + (cut - start));
+                        // The torn save never returned, so it never raised the anchor: as it was before it.
+                        h.restart(file -> {
+                            truncate(file, length);
+                            write(AppendOnlyJournal.anchorFile(file), anchorBefore);
+                        });
+                        String scenario = flow.name() + ", torn write of journal step " + crashAt + " at byte "
+                                + (cut - start);
+                        assertFalse(h.store.integrity().isDamaged(), scenario + ": a torn write is not damage: "
+                                + h.store.integrity().describe());
+                        recoverAndCheck(h, scenario);
                         ran++;
                     }
                 }
@@ -210,6 +221,14 @@ class FaultInjectionTest {
 
     private static EngineHarness crashing(Path dir, int crashAt) {
         return new EngineHarness(dir, false, s -> new CrashingStore(s, dir.resolve("trades.journal"), crashAt));
+    }
+
+    private static void write(Path file, byte[] bytes) {
+        try {
+            Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void truncate(Path file, long length) {

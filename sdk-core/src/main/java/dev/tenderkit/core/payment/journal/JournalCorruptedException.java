@@ -5,9 +5,10 @@ import dev.tenderkit.core.TenderKitException;
 import java.nio.file.Path;
 
 /**
- * The journal holds a damaged record that cannot be a torn tail (valid data follows it). The
- * journal is left exactly as found — nothing is truncated or discarded — so that a person can
- * inspect it; the message names the file and the byte offset.
+ * The journal is not one, or holds damage and the caller asked for an intact one
+ * ({@link JournalTransactionStore#requireIntact()}). Nothing is truncated or discarded because of
+ * it: the file is left as found so that a person can inspect it; the message names the file and the
+ * byte offset.
  */
 public final class JournalCorruptedException extends TenderKitException {
     private static final long serialVersionUID = 1L;
@@ -17,13 +18,13 @@ public final class JournalCorruptedException extends TenderKitException {
 
     /**
      * @param file the journal file
-     * @param offset byte offset of the damaged record
-     * @param problem what is wrong with it
+     * @param offset byte offset of the damage
+     * @param problem what is wrong there
      */
     public JournalCorruptedException(Path file, long offset, String problem) {
         super(ErrorCode.JOURNAL_CORRUPT, "journal " + file + " is damaged at byte " + offset + ": " + problem
-                + "; valid records follow, so this is not a torn write. The file was left untouched: restore it "
-                + "from backup or have it inspected before taking payments on this journal.");
+                + ". The damaged bytes were not cut off: have the journal inspected (or restore it from backup) "
+                + "before taking payments on it.");
         this.file = file;
         this.offset = offset;
     }
@@ -33,7 +34,7 @@ public final class JournalCorruptedException extends TenderKitException {
         return file;
     }
 
-    /** @return the byte offset of the damaged record */
+    /** @return the byte offset of the damage */
     public long offset() {
         return offset;
     }

@@ -7,7 +7,9 @@ import dev.tenderkit.core.ConfigurationException;
  *
  * @param syncOnAppend whether each append is forced to the storage device before it returns.
  *     Always true in production: the payment invariants (intent durable before a request leaves,
- *     final states durable) rest on it. False only for benchmarks of the engine's own overhead.
+ *     final states durable) rest on it. False only for benchmarks of the engine's own overhead
+ *     (and tests): the anchor's high-water mark may then reach the disk before the records it
+ *     counts, and a power cut would make the journal look truncated.
  * @param maxRecordBytes the largest payload accepted; also bounds what a damaged length field can
  *     make the reader believe
  */

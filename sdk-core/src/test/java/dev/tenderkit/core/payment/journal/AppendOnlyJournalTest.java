@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tenderkit.core.ErrorCode;
 import dev.tenderkit.core.TenderKitException;
+import dev.tenderkit.core.payment.StoreDamage;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -59,14 +60,21 @@ class AppendOnlyJournalTest {
 
     @Test
     void aTornLastRecordIsCutOffAtEveryByteOffsetAndItsBytesAreSaved() throws IOException {
-        Path file = journalWith("first record", "second record");
+        Path file = journalWith("first record");
+        // A torn write never returned, so the anchor was never raised past it: as it was before.
+        byte[] anchorBefore = Files.readAllBytes(AppendOnlyJournal.anchorFile(file));
+        try (AppendOnlyJournal j = AppendOnlyJournal.open(file, JournalOptions.DURABLE)) {
+            j.append(bytes("second record"));
+        }
         byte[] whole = Files.readAllBytes(file);
         int lastStart = whole.length - (RecordFormat.OVERHEAD + "second record".length());
         int scenarios = 0;
         for (int cut = lastStart; cut < whole.length; cut++) {
             Files.write(file, Arrays.copyOf(whole, cut));
+            Files.write(AppendOnlyJournal.anchorFile(file), anchorBefore);
             try (AppendOnlyJournal j = AppendOnlyJournal.open(file, JournalOptions.DURABLE)) {
                 assertEquals(List.of("first record"), texts(j), "cut at " + cut);
+                assertEquals(List.of(), j.damage(), "a torn write is not damage, cut at " + cut);
                 assertEquals(cut - lastStart, j.openReport().tornBytes(), "cut at " + cut);
                 assertEquals(lastStart, Files.size(file));
                 if (cut > lastStart) {
@@ -97,36 +105,39 @@ class AppendOnlyJournalTest {
     }
 
     @Test
-    void aFlippedBitInAMiddleRecordFailsTheOpenAndLeavesTheFileUntouched() throws IOException {
-        Path file = journalWith("alpha", "bravo", "charlie");
+    void aFlippedBitInAMiddleRecordOpensInSalvageModeWithTheOthersAndLeavesTheFileUntouched() throws IOException {
+        Path file = journalWith("{\"a\":1}", "{\"b\":2}", "{\"c\":3}");
         byte[] original = Files.readAllBytes(file);
-        int secondRecordPayload = RecordFormat.HEADER_BYTES + RecordFormat.OVERHEAD + "alpha".length() + 4;
+        int second = RecordFormat.HEADER_BYTES + RecordFormat.OVERHEAD + "{\"a\":1}".length();
         for (int bit = 0; bit < 8; bit++) {
             byte[] damaged = original.clone();
-            damaged[secondRecordPayload + 2] ^= (byte) (1 << bit);
+            damaged[second + 4 + 2] ^= (byte) (1 << bit);
             Files.write(file, damaged);
-            JournalCorruptedException e = assertThrows(JournalCorruptedException.class,
-                    () -> AppendOnlyJournal.open(file, JournalOptions.DURABLE));
-            assertEquals(ErrorCode.JOURNAL_CORRUPT, e.code());
-            assertEquals(RecordFormat.HEADER_BYTES + RecordFormat.OVERHEAD + "alpha".length(), e.offset());
+            try (AppendOnlyJournal j = AppendOnlyJournal.open(file, JournalOptions.DURABLE)) {
+                assertEquals(List.of("{\"a\":1}", "{\"c\":3}"), texts(j), "resynchronised at the next record");
+                assertEquals(1, j.damage().size(), j.damage().toString());
+                StoreDamage d = j.damage().get(0);
+                assertEquals(StoreDamage.Kind.CHECKSUM_MISMATCH, d.kind());
+                assertEquals(second, d.offset());
+                assertEquals(file, d.file());
+                assertArrayEquals(Arrays.copyOfRange(damaged, second, second + (int) d.length()),
+                        Files.readAllBytes(d.savedCopy().orElseThrow()));
+            }
             assertArrayEquals(damaged, Files.readAllBytes(file), "the damaged journal must not be modified");
-        }
-        // The failed opens released the lock: the repaired file opens.
-        Files.write(file, original);
-        try (AppendOnlyJournal j = AppendOnlyJournal.open(file, JournalOptions.DURABLE)) {
-            assertEquals(List.of("alpha", "bravo", "charlie"), texts(j));
         }
     }
 
     @Test
-    void aDamagedLengthFieldInTheMiddleIsCorruptionNotATornTail() throws IOException {
-        Path file = journalWith("alpha", "bravo", "charlie");
+    void aDamagedLengthFieldInTheMiddleIsDamageAndTheRecordIsReadWithItsRealLength() throws IOException {
+        Path file = journalWith("{\"a\":1}", "{\"b\":2}", "{\"c\":3}");
         byte[] damaged = Files.readAllBytes(file);
-        damaged[RecordFormat.HEADER_BYTES] = (byte) 0x7f;   // "alpha" now claims a huge length
+        damaged[RecordFormat.HEADER_BYTES] = (byte) 0x7f;   // the first record now claims a huge length
         Files.write(file, damaged);
-        JournalCorruptedException e = assertThrows(JournalCorruptedException.class,
-                () -> AppendOnlyJournal.open(file, JournalOptions.DURABLE));
-        assertEquals(RecordFormat.HEADER_BYTES, e.offset());
+        try (AppendOnlyJournal j = AppendOnlyJournal.open(file, JournalOptions.DURABLE)) {
+            assertEquals(List.of("{\"a\":1}", "{\"b\":2}", "{\"c\":3}"), texts(j));
+            assertEquals(StoreDamage.Kind.BAD_LENGTH, j.damage().get(0).kind());
+            assertEquals(RecordFormat.HEADER_BYTES, j.damage().get(0).offset());
+        }
         assertArrayEquals(damaged, Files.readAllBytes(file));
     }
 
@@ -227,7 +238,7 @@ class AppendOnlyJournalTest {
     }
 
     @Test
-    void randomTruncationsNeverLoseAnAcknowledgedRecordExceptTheTornOne() throws IOException {
+    void randomTruncationsNeverLoseAnAcknowledgedRecordAndAreReportedAsDamage() throws IOException {
         Random random = new Random(20261125);
         List<String> written = new ArrayList<>();
         Path file = dir.resolve("random.journal");
@@ -243,15 +254,20 @@ class AppendOnlyJournalTest {
             }
         }
         byte[] whole = Files.readAllBytes(file);
+        byte[] anchor = Files.readAllBytes(AppendOnlyJournal.anchorFile(file));
         for (int trial = 0; trial < 200; trial++) {
             int cut = RecordFormat.HEADER_BYTES + random.nextInt(whole.length - RecordFormat.HEADER_BYTES + 1);
             Files.write(file, Arrays.copyOf(whole, cut));
+            Files.write(AppendOnlyJournal.anchorFile(file), anchor);
             int complete = 0;
             while (complete < ends.size() && ends.get(complete) <= cut) {
                 complete++;
             }
             try (AppendOnlyJournal j = AppendOnlyJournal.open(file, JournalOptions.DURABLE)) {
                 assertEquals(written.subList(0, complete), texts(j), "cut at " + cut);
+                // The anchor knew the whole journal: any cut short of it is a truncation, never a torn write.
+                assertEquals(cut < whole.length, j.isDamaged(), "cut at " + cut);
+                assertEquals(0, j.openReport().tornBytes(), "cut at " + cut);
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.tenderkit.core.payment.journal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import dev.tenderkit.core.payment.InstallmentPlan;
 import dev.tenderkit.core.payment.Payment;
 import dev.tenderkit.core.payment.RefundRecord;
 import dev.tenderkit.core.payment.RefundState;
+import dev.tenderkit.core.payment.StoreDamage;
 import dev.tenderkit.core.payment.TradeKind;
 import dev.tenderkit.core.payment.TradeRecord;
 import dev.tenderkit.core.payment.TradeState;
@@ -151,27 +153,36 @@ class JournalTransactionStoreTest {
     void aTornLastWriteLeavesThePreviousRevision() throws Exception {
         Path file = dir.resolve("trades.journal");
         TradeRecord t = created("TK1", "ORD-1", T0);
+        byte[] anchorBefore;
         try (JournalTransactionStore s = open()) {
             s.save(t);
+            anchorBefore = Files.readAllBytes(AppendOnlyJournal.anchorFile(file));
             s.save(t.advance(TradeState.AWAITING_BUYER, T0.plusSeconds(1)));
         }
         byte[] whole = Files.readAllBytes(file);
         Files.write(file, Arrays.copyOf(whole, whole.length - 3));
+        Files.write(AppendOnlyJournal.anchorFile(file), anchorBefore);   // the torn save never returned
         try (JournalTransactionStore s = open()) {
             assertEquals(Optional.of(t), s.find("TK1"));
             assertTrue(s.openReport().hadTornTail());
+            assertFalse(s.integrity().isDamaged(), s.integrity().describe());
         }
     }
 
     @Test
-    void aChecksummedRecordThatIsNotATradeIsReportedAsCorruption() {
+    void aChecksummedRecordThatIsNotATradeIsReportedAsDamageNamingItsOffset() {
         Path file = dir.resolve("trades.journal");
         try (AppendOnlyJournal j = AppendOnlyJournal.open(file, JournalOptions.DURABLE)) {
             j.append("{\"t\":\"trade\"}".getBytes(StandardCharsets.UTF_8));
         }
-        JournalCorruptedException e = assertThrows(JournalCorruptedException.class, this::open);
-        assertTrue(e.getMessage().contains("not a trade or refund record"), e.getMessage());
-        // The failed open released the journal's lock.
-        AppendOnlyJournal.open(file, JournalOptions.DURABLE).close();
+        try (JournalTransactionStore s = open()) {
+            StoreDamage d = s.integrity().findings().get(0);
+            assertEquals(StoreDamage.Kind.UNREADABLE_RECORD, d.kind());
+            assertEquals(8, d.offset());
+            JournalCorruptedException e = assertThrows(JournalCorruptedException.class, s::requireIntact);
+            assertEquals(8, e.offset());
+            assertTrue(e.getMessage().contains("not a trade or refund record"), e.getMessage());
+            assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+        }
     }
 }
