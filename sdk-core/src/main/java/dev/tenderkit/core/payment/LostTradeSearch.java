@@ -242,7 +242,7 @@ final class LostTradeSearch {
                 + "may have been handed over): refund it if they were not" : "");
         return new TradeRecord(no, "LOST-" + no, TradeKind.BARCODE, answer.channel, answer.gateway.id(), "unknown",
                 payment.map(Payment::amount).orElse(Money.ZERO), "trade found at the wallet, missing from the journal",
-                Optional.empty(), "", state, payment.map(Payment::paidAt).orElse(now), now,
+                Optional.empty(), "", Optional.empty(), state, payment.map(Payment::paidAt).orElse(now), now,
                 now.plus(answer.gateway.timing().buyerDeadline()), payment, Optional.empty(), Optional.empty(),
                 Optional.of(why), 0, Optional.of(why), Money.ZERO, 0);
     }

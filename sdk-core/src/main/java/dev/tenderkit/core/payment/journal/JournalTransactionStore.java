@@ -289,7 +289,7 @@ public final class JournalTransactionStore implements TransactionStore {
         String why = "the damaged journal had two trades for order " + t.orderId() + "; this one was moved to order "
                 + "DUP-" + t.outTradeNo() + " by the repair: check which one the order really is";
         return new TradeRecord(t.outTradeNo(), "DUP-" + t.outTradeNo(), t.kind(), t.channelId(), t.gatewayId(),
-                t.methodId(), t.amount(), t.subject(), t.installments(), t.maskedPaymentCode(), t.state(),
+                t.methodId(), t.amount(), t.subject(), t.installments(), t.maskedPaymentCode(), t.paymentCodeDigest(), t.state(),
                 t.createdAt(), t.updatedAt(), t.deadline(), t.payment(), t.failure(), t.fee(), t.lastProblem(),
                 t.reversalAttempts(), Optional.of(why), t.refunded(), t.revision() + 1);
     }
