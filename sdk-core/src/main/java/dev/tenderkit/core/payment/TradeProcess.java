@@ -77,7 +77,7 @@ final class TradeProcess {
                     record.installments(), creditAllowed);
             LOG.info("paying {}", request);
             PayResult result = call(() -> gateway.pay(request), PayResult.Unknown::new);
-            if (result instanceof PayResult.Paid p && !p.payment().amount().equals(record.amount())) {
+            if (result instanceof PayResult.Paid p && !answersThisAmount(p.payment())) {
                 if (save(record.advance(TradeState.AWAITING_BUYER, now()).withProblem("the wallet answered "
                         + p.payment().amount() + " paid for a trade of " + record.amount() + ": not an answer to this "
                         + "trade; querying", now()))) {
@@ -186,7 +186,7 @@ final class TradeProcess {
         queries++;
         QueryResult result = call(() -> gateway.query(record.ref()), QueryResult.Unknown::new);
         boolean pastDeadline = !now().isBefore(record.deadline());
-        if (result instanceof QueryResult.Paid p && !p.payment().amount().equals(record.amount())) {
+        if (result instanceof QueryResult.Paid p && !answersThisAmount(p.payment())) {
             next(pastDeadline, Optional.of("the wallet reports " + p.payment().amount() + " paid for a trade of "
                     + record.amount() + ": not an answer to this trade; reversing at the deadline unless it corrects"));
         } else if (result instanceof QueryResult.Paid p) {
@@ -218,7 +218,7 @@ final class TradeProcess {
      */
     private void confirmDecline(GatewayError error) {
         QueryResult result = call(() -> gateway.query(record.ref()), QueryResult.Unknown::new);
-        if (result instanceof QueryResult.Paid p && !p.payment().amount().equals(record.amount())) {
+        if (result instanceof QueryResult.Paid p && !answersThisAmount(p.payment())) {
             result = new QueryResult.Unknown("the wallet reports " + p.payment().amount() + " paid for a trade of "
                     + record.amount());
         }
@@ -427,6 +427,15 @@ final class TradeProcess {
             LOG.warn("trade {}: gateway {} threw; treating the outcome as unknown", record.outTradeNo(), gateway.id(), e);
             return unknown.apply("gateway " + gateway.id() + " threw " + e);
         }
+    }
+
+    /**
+     * Whether a payment's amount is this trade's: a paid answer of another amount answers another
+     * trade. A trade adopted by recovery's search has no known amount (zero, which no payment
+     * request can have); the wallet's own bound answer says what it was.
+     */
+    private boolean answersThisAmount(Payment payment) {
+        return record.amount().isZero() || payment.amount().equals(record.amount());
     }
 
     private Instant now() {
