@@ -3,6 +3,7 @@ package dev.tenderkit.transport.serial.frame;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tenderkit.transport.serial.JSerialCommLink;
 import dev.tenderkit.transport.serial.LinkState;
@@ -98,7 +99,7 @@ class PseudoTerminalFrameTest {
     }
 
     @Test
-    void injectedGarbageAroundFramesIsSkippedAndEveryFrameIsAcknowledged() throws Exception {
+    void injectedGarbageAroundFramesCostsAtMostOneNakEachAndEveryFrameIsAcknowledged() throws Exception {
         BlockingQueue<byte[]> atA = openRawA();
         channelB.start();
         byte[] garbage = {0x02, (byte) 0xFF, 0x7F, 0x03, 0x02, 0x00, 0x01, 0x15, 0x06};
@@ -108,8 +109,20 @@ class PseudoTerminalFrameTest {
         linkA.write(ChannelBody.dataFrame(false, 1, utf8("second")));
         assertEquals("first", atB.poll(5, TimeUnit.SECONDS));
         assertEquals("second", atB.poll(5, TimeUnit.SECONDS));
-        assertArrayEquals(new byte[] {ChannelBody.ACK, 0}, poll(atA));
-        assertArrayEquals(new byte[] {ChannelBody.ACK, 1}, poll(atA));
+        // The garbage starts with a plausible frame start (STX, length 0xFF7F) that the next frame cuts
+        // short: the decoder cannot tell that from a frame whose tail was lost, and NAKs it once so a
+        // sender would resend at once (sequence numbers make a resend harmless). Nothing else.
+        int naks = 0;
+        for (int ack = 0; ack < 2; ) {
+            byte[] reply = poll(atA);
+            if (reply[0] == ChannelBody.NAK) {
+                naks++;
+                continue;
+            }
+            assertArrayEquals(new byte[] {ChannelBody.ACK, (byte) ack}, reply);
+            ack++;
+        }
+        assertTrue(naks <= 2, "at most one NAK per burst of garbage, got " + naks);
     }
 
     @Test
