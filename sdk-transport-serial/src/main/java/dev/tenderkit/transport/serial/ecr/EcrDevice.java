@@ -3,16 +3,15 @@ package dev.tenderkit.transport.serial.ecr;
 import dev.tenderkit.core.ConfigurationException;
 import dev.tenderkit.core.InvalidInputException;
 import dev.tenderkit.core.money.Money;
+import dev.tenderkit.core.time.TaskScheduler;
 import dev.tenderkit.transport.serial.SerialLink;
 import dev.tenderkit.transport.serial.frame.FrameChannel;
 import dev.tenderkit.transport.serial.frame.SendOutcome;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +54,7 @@ public final class EcrDevice implements AutoCloseable {
 
     private EcrDevice(Builder b) {
         this.handler = b.handler;
-        FrameChannel.Builder channelBuilder = FrameChannel.builder(b.link).scheduler(b.scheduler).clock(b.clock);
+        FrameChannel.Builder channelBuilder = FrameChannel.builder(b.link).scheduler(b.scheduler);
         this.channel = b.channelSettings.apply(channelBuilder).receiver(this::onPayload).build();
     }
 
@@ -215,8 +214,7 @@ public final class EcrDevice implements AutoCloseable {
     /** Builds an {@link EcrDevice}; {@link #build()} validates and names the setting at fault. */
     public static final class Builder {
         private final SerialLink link;
-        private ScheduledExecutorService scheduler;
-        private Clock clock = Clock.systemUTC();
+        private TaskScheduler scheduler;
         private EcrTransactionHandler handler;
         private UnaryOperator<FrameChannel.Builder> channelSettings = UnaryOperator.identity();
 
@@ -225,14 +223,8 @@ public final class EcrDevice implements AutoCloseable {
         }
 
         /** @param scheduler runs the frame channel's timers; required @return this builder */
-        public Builder scheduler(ScheduledExecutorService scheduler) {
+        public Builder scheduler(TaskScheduler scheduler) {
             this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-            return this;
-        }
-
-        /** @param clock agrees with the scheduler; default UTC system clock @return this builder */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 

@@ -6,14 +6,12 @@ import dev.tenderkit.transport.serial.LinkStateChange;
 import dev.tenderkit.transport.serial.LinkStateListener;
 import dev.tenderkit.transport.serial.SerialLink;
 import dev.tenderkit.transport.serial.SerialTransportException;
+import dev.tenderkit.core.time.TaskScheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,8 +40,8 @@ import org.slf4j.LoggerFactory;
  *       {@link SendOutcome.NotSent}; nothing is retransmitted across a reconnection.
  * </ul>
  *
- * <p>Time comes only from the injected {@link Clock} and {@link ScheduledExecutorService}, which
- * must agree (tests pass a manual scheduler and its clock, so they never sleep).
+ * <p>Time comes only from the injected {@link TaskScheduler} and its clock (tests pass a
+ * {@link dev.tenderkit.core.time.ManualTaskScheduler}, so they never sleep).
  *
  * <p>Thread-safe. Received payloads and send outcomes are handed over one at a time, in order,
  * never while the channel holds its lock.
@@ -53,7 +51,7 @@ public final class FrameChannel implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FrameChannel.class);
 
     private final SerialLink link;
-    private final ScheduledExecutorService scheduler;
+    private final TaskScheduler scheduler;
     private final Clock clock;
     private final Duration ackTimeout;
     private final int maxRetransmissions;
@@ -72,7 +70,7 @@ public final class FrameChannel implements AutoCloseable {
     private int nextSequence;
     private int lastAcceptedSequence = -1;
     private long lastByteAtMillis;
-    private ScheduledFuture<?> quietTimer;
+    private TaskScheduler.Cancellable quietTimer;
     private boolean started;
     private boolean closed;
 
@@ -89,7 +87,7 @@ public final class FrameChannel implements AutoCloseable {
     private FrameChannel(Builder b) {
         this.link = b.link;
         this.scheduler = b.scheduler;
-        this.clock = b.clock;
+        this.clock = b.scheduler.clock();
         this.ackTimeout = b.ackTimeout;
         this.maxRetransmissions = b.maxRetransmissions;
         this.interByteTimeout = b.interByteTimeout;
@@ -214,7 +212,7 @@ public final class FrameChannel implements AutoCloseable {
             lastByteAtMillis = clock.millis();
             decoder.feed(bytes, 0, bytes.length);
             if (decoder.isMidFrame() && quietTimer == null) {
-                quietTimer = scheduler.schedule(this::lineWentQuiet, interByteTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                quietTimer = scheduler.schedule(this::lineWentQuiet, interByteTimeout);
             }
         }
         handOver.run();
@@ -229,7 +227,7 @@ public final class FrameChannel implements AutoCloseable {
             long quietFor = clock.millis() - lastByteAtMillis;
             long timeout = interByteTimeout.toMillis();
             if (quietFor < timeout) {
-                quietTimer = scheduler.schedule(this::lineWentQuiet, timeout - quietFor, TimeUnit.MILLISECONDS);
+                quietTimer = scheduler.schedule(this::lineWentQuiet, Duration.ofMillis(timeout - quietFor));
                 return;
             }
             partialFramesAbandoned++;
@@ -318,7 +316,7 @@ public final class FrameChannel implements AutoCloseable {
             return;
         }
         int generation = ++out.generation;
-        out.timer = scheduler.schedule(() -> ackTimedOut(out, generation), ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        out.timer = scheduler.schedule(() -> ackTimedOut(out, generation), ackTimeout);
     }
 
     private void ackTimedOut(Outgoing out, int generation) {
@@ -401,7 +399,7 @@ public final class FrameChannel implements AutoCloseable {
 
     private void cancelQuietTimer() {
         if (quietTimer != null) {
-            quietTimer.cancel(false);
+            quietTimer.cancel();
             quietTimer = null;
         }
     }
@@ -417,7 +415,7 @@ public final class FrameChannel implements AutoCloseable {
         int sequence;
         int attempts;
         int generation;
-        ScheduledFuture<?> timer;
+        TaskScheduler.Cancellable timer;
 
         Outgoing(byte[] payload) {
             this.payload = payload;
@@ -425,7 +423,7 @@ public final class FrameChannel implements AutoCloseable {
 
         void cancelTimer() {
             if (timer != null) {
-                timer.cancel(false);
+                timer.cancel();
                 timer = null;
             }
         }
@@ -437,8 +435,7 @@ public final class FrameChannel implements AutoCloseable {
      */
     public static final class Builder {
         private final SerialLink link;
-        private ScheduledExecutorService scheduler;
-        private Clock clock = Clock.systemUTC();
+        private TaskScheduler scheduler;
         private Duration ackTimeout = Duration.ofMillis(1000);
         private int maxRetransmissions = 3;
         private Duration interByteTimeout = Duration.ofMillis(200);
@@ -450,15 +447,13 @@ public final class FrameChannel implements AutoCloseable {
             this.link = Objects.requireNonNull(link, "link");
         }
 
-        /** @param scheduler runs the ACK and inter-byte timers; required @return this builder */
-        public Builder scheduler(ScheduledExecutorService scheduler) {
+        /**
+         * @param scheduler runs the ACK and inter-byte timers; its clock measures the quiet time on
+         *     the line; required
+         * @return this builder
+         */
+        public Builder scheduler(TaskScheduler scheduler) {
             this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-            return this;
-        }
-
-        /** @param clock measures the quiet time on the line; must agree with the scheduler; default UTC system clock @return this builder */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
@@ -513,8 +508,8 @@ public final class FrameChannel implements AutoCloseable {
          */
         public FrameChannel build() {
             if (scheduler == null) {
-                throw new ConfigurationException("scheduler", "is required: pass the ScheduledExecutorService that "
-                        + "runs the ACK and inter-byte timers");
+                throw new ConfigurationException("scheduler", "is required: pass the TaskScheduler that runs the "
+                        + "ACK and inter-byte timers");
             }
             if (receiver == null) {
                 throw new ConfigurationException("receiver", "is required: pass what gets the received payloads");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.tenderkit.core.time.ExecutorTaskScheduler;
 import dev.tenderkit.transport.serial.JSerialCommLink;
 import dev.tenderkit.transport.serial.LinkState;
 import dev.tenderkit.transport.serial.LinkStateChange;
@@ -14,9 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +28,7 @@ class PseudoTerminalFrameTest {
     private static final ReconnectBackoff QUICK = new ReconnectBackoff(Duration.ofMillis(20), Duration.ofMillis(200));
 
     private SocatPair socat;
-    private ScheduledExecutorService scheduler;
+    private ExecutorTaskScheduler scheduler;
     private JSerialCommLink linkA;
     private JSerialCommLink linkB;
     private final BlockingQueue<String> atB = new LinkedBlockingQueue<>();
@@ -38,11 +37,7 @@ class PseudoTerminalFrameTest {
     @BeforeEach
     void setUp() throws Exception {
         socat = SocatPair.start();
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "pty-frame-test");
-            t.setDaemon(true);
-            return t;
-        });
+        scheduler = ExecutorTaskScheduler.create("pty-frame-test", 1);
         linkA = JSerialCommLink.builder(socat.a()).settings(FAST).reconnectBackoff(QUICK).scheduler(scheduler).build();
         linkB = JSerialCommLink.builder(socat.b()).settings(FAST).reconnectBackoff(QUICK).scheduler(scheduler).build();
         channelB = channel(linkB, atB);
@@ -55,7 +50,7 @@ class PseudoTerminalFrameTest {
         }
         channelB.close();
         linkA.close();
-        scheduler.shutdownNow();
+        scheduler.close();
         socat.close();
     }
 
