@@ -6,13 +6,13 @@ import dev.tenderkit.core.money.Money;
 import dev.tenderkit.core.time.TaskScheduler;
 import dev.tenderkit.transport.serial.SerialLink;
 import dev.tenderkit.transport.serial.frame.FrameChannel;
+import dev.tenderkit.transport.serial.frame.FrameChannelSettings;
 import dev.tenderkit.transport.serial.frame.SendOutcome;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
-import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,8 +54,8 @@ public final class EcrDevice implements AutoCloseable {
 
     private EcrDevice(Builder b) {
         this.handler = b.handler;
-        FrameChannel.Builder channelBuilder = FrameChannel.builder(b.link).scheduler(b.scheduler);
-        this.channel = b.channelSettings.apply(channelBuilder).receiver(this::onPayload).build();
+        this.channel = FrameChannel.builder(b.link).scheduler(b.scheduler).settings(b.channelSettings)
+                .receiver(this::onPayload).build();
     }
 
     /** @param link the serial link to the cash register @return a builder */
@@ -216,7 +216,7 @@ public final class EcrDevice implements AutoCloseable {
         private final SerialLink link;
         private TaskScheduler scheduler;
         private EcrTransactionHandler handler;
-        private UnaryOperator<FrameChannel.Builder> channelSettings = UnaryOperator.identity();
+        private FrameChannelSettings channelSettings = FrameChannelSettings.DEFAULT;
 
         private Builder(SerialLink link) {
             this.link = Objects.requireNonNull(link, "link");
@@ -234,8 +234,8 @@ public final class EcrDevice implements AutoCloseable {
             return this;
         }
 
-        /** @param settings adjusts the frame channel (ACK timeout, retransmissions, ...) @return this builder */
-        public Builder channelSettings(UnaryOperator<FrameChannel.Builder> settings) {
+        /** @param settings the frame channel's ACK timeout, retransmissions, ...; default {@link FrameChannelSettings#DEFAULT} @return this builder */
+        public Builder channelSettings(FrameChannelSettings settings) {
             this.channelSettings = Objects.requireNonNull(settings, "channelSettings");
             return this;
         }

@@ -6,13 +6,13 @@ import dev.tenderkit.core.money.Money;
 import dev.tenderkit.core.time.TaskScheduler;
 import dev.tenderkit.transport.serial.SerialLink;
 import dev.tenderkit.transport.serial.frame.FrameChannel;
+import dev.tenderkit.transport.serial.frame.FrameChannelSettings;
 import dev.tenderkit.transport.serial.frame.SendOutcome;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,8 +43,8 @@ public final class EcrHost implements AutoCloseable {
         this.scheduler = b.scheduler;
         this.transactionTimeout = b.transactionTimeout;
         this.queryTimeout = b.queryTimeout;
-        FrameChannel.Builder channelBuilder = FrameChannel.builder(b.link).scheduler(b.scheduler);
-        this.channel = b.channelSettings.apply(channelBuilder).receiver(this::onPayload).build();
+        this.channel = FrameChannel.builder(b.link).scheduler(b.scheduler).settings(b.channelSettings)
+                .receiver(this::onPayload).build();
     }
 
     /** @param link the serial link to the terminal @return a builder */
@@ -210,7 +210,7 @@ public final class EcrHost implements AutoCloseable {
         private TaskScheduler scheduler;
         private Duration transactionTimeout = Duration.ofSeconds(90);
         private Duration queryTimeout = Duration.ofSeconds(5);
-        private UnaryOperator<FrameChannel.Builder> channelSettings = UnaryOperator.identity();
+        private FrameChannelSettings channelSettings = FrameChannelSettings.DEFAULT;
 
         private Builder(SerialLink link) {
             this.link = Objects.requireNonNull(link, "link");
@@ -238,8 +238,8 @@ public final class EcrHost implements AutoCloseable {
             return this;
         }
 
-        /** @param settings adjusts the frame channel (ACK timeout, retransmissions, ...) @return this builder */
-        public Builder channelSettings(UnaryOperator<FrameChannel.Builder> settings) {
+        /** @param settings the frame channel's ACK timeout, retransmissions, ...; default {@link FrameChannelSettings#DEFAULT} @return this builder */
+        public Builder channelSettings(FrameChannelSettings settings) {
             this.channelSettings = Objects.requireNonNull(settings, "channelSettings");
             return this;
         }

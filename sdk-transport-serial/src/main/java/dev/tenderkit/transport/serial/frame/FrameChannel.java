@@ -1,12 +1,12 @@
 package dev.tenderkit.transport.serial.frame;
 
 import dev.tenderkit.core.ConfigurationException;
+import dev.tenderkit.core.time.TaskScheduler;
 import dev.tenderkit.transport.serial.LinkState;
 import dev.tenderkit.transport.serial.LinkStateChange;
 import dev.tenderkit.transport.serial.LinkStateListener;
 import dev.tenderkit.transport.serial.SerialLink;
 import dev.tenderkit.transport.serial.SerialTransportException;
-import dev.tenderkit.core.time.TaskScheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -53,12 +53,9 @@ public final class FrameChannel implements AutoCloseable {
     private final SerialLink link;
     private final TaskScheduler scheduler;
     private final Clock clock;
-    private final Duration ackTimeout;
-    private final int maxRetransmissions;
-    private final Duration interByteTimeout;
-    private final int maxPayloadLength;
-    private final int maxQueuedFrames;
+    private final FrameChannelSettings settings;
     private final PayloadReceiver receiver;
+    private final FrameChannelCounters counts = new FrameChannelCounters();
 
     private final Object lock = new Object();
     private final FrameDecoder decoder;
@@ -74,27 +71,13 @@ public final class FrameChannel implements AutoCloseable {
     private boolean started;
     private boolean closed;
 
-    private long framesSent;
-    private long retransmissions;
-    private long delivered;
-    private long unconfirmed;
-    private long received;
-    private long duplicatesDropped;
-    private long naksSent;
-    private long naksReceived;
-    private long partialFramesAbandoned;
-
     private FrameChannel(Builder b) {
         this.link = b.link;
         this.scheduler = b.scheduler;
         this.clock = b.scheduler.clock();
-        this.ackTimeout = b.ackTimeout;
-        this.maxRetransmissions = b.maxRetransmissions;
-        this.interByteTimeout = b.interByteTimeout;
-        this.maxPayloadLength = b.maxPayloadLength;
-        this.maxQueuedFrames = b.maxQueuedFrames;
+        this.settings = b.settings;
         this.receiver = b.receiver;
-        this.decoder = new FrameDecoder(maxPayloadLength + ChannelBody.HEADER_LENGTH, new FrameDecoder.Listener() {
+        this.decoder = new FrameDecoder(settings.maxPayloadLength() + ChannelBody.HEADER_LENGTH, new FrameDecoder.Listener() {
             @Override
             public void frame(byte[] body) {
                 onBody(body);
@@ -102,21 +85,19 @@ public final class FrameChannel implements AutoCloseable {
 
             @Override
             public void checkFailed() {
-                naksSent++;
-                writeQuietly(ChannelBody.nak(), "NAK");
+                sendNak();
             }
 
             @Override
             public void cutShort() {
-                naksSent++;
-                writeQuietly(ChannelBody.nak(), "NAK");
+                sendNak();
             }
         });
     }
 
     /**
      * @param link the link to speak over; {@link #start()} opens it
-     * @return a builder with the defaults documented on each setter
+     * @return a builder with {@link FrameChannelSettings#DEFAULT}
      */
     public static Builder builder(SerialLink link) {
         return new Builder(link);
@@ -147,9 +128,9 @@ public final class FrameChannel implements AutoCloseable {
      * @throws IllegalArgumentException if the payload is longer than {@code maxPayloadLength}
      */
     public CompletableFuture<SendOutcome> send(byte[] payload) {
-        if (payload.length > maxPayloadLength) {
+        if (payload.length > settings.maxPayloadLength()) {
             throw new IllegalArgumentException("payload: " + payload.length + " bytes is above maxPayloadLength "
-                    + maxPayloadLength);
+                    + settings.maxPayloadLength());
         }
         Outgoing out = new Outgoing(payload.clone());
         synchronized (lock) {
@@ -159,7 +140,7 @@ public final class FrameChannel implements AutoCloseable {
                 finish(out, new SendOutcome.NotSent(SendOutcome.NotSentReason.LINK_DOWN));
             } else if (outstanding == null) {
                 transmit(out);
-            } else if (queue.size() >= maxQueuedFrames) {
+            } else if (queue.size() >= settings.maxQueuedFrames()) {
                 finish(out, new SendOutcome.NotSent(SendOutcome.NotSentReason.QUEUE_FULL));
             } else {
                 queue.add(out);
@@ -172,9 +153,13 @@ public final class FrameChannel implements AutoCloseable {
     /** @return the counters so far */
     public FrameChannelStats stats() {
         synchronized (lock) {
-            return new FrameChannelStats(framesSent, retransmissions, delivered, unconfirmed, received,
-                    duplicatesDropped, naksSent, naksReceived, partialFramesAbandoned, decoder.bytesDiscarded());
+            return counts.snapshot(decoder.bytesDiscarded());
         }
+    }
+
+    /** @return the settings this channel runs with */
+    public FrameChannelSettings settings() {
+        return settings;
     }
 
     /** @return the link this channel speaks over */
@@ -212,7 +197,7 @@ public final class FrameChannel implements AutoCloseable {
             lastByteAtMillis = clock.millis();
             decoder.feed(bytes, 0, bytes.length);
             if (decoder.isMidFrame() && quietTimer == null) {
-                quietTimer = scheduler.schedule(this::lineWentQuiet, interByteTimeout);
+                quietTimer = scheduler.schedule(this::lineWentQuiet, settings.interByteTimeout());
             }
         }
         handOver.run();
@@ -225,12 +210,12 @@ public final class FrameChannel implements AutoCloseable {
                 return;
             }
             long quietFor = clock.millis() - lastByteAtMillis;
-            long timeout = interByteTimeout.toMillis();
+            long timeout = settings.interByteTimeout().toMillis();
             if (quietFor < timeout) {
                 quietTimer = scheduler.schedule(this::lineWentQuiet, Duration.ofMillis(timeout - quietFor));
                 return;
             }
-            partialFramesAbandoned++;
+            counts.partialFramesAbandoned++;
             log.debug("{}: line quiet for {} ms in the middle of a frame; dropping the partial frame", link.name(),
                     quietFor);
             decoder.discardPartialFrame();
@@ -258,13 +243,13 @@ public final class FrameChannel implements AutoCloseable {
     private void onData(boolean retransmission, int sequence, byte[] body) {
         writeQuietly(ChannelBody.ack(sequence), "ACK");
         if (retransmission && sequence == lastAcceptedSequence) {
-            duplicatesDropped++;
+            counts.duplicatesDropped++;
             log.debug("{}: dropped a duplicate of frame {} (our ACK was lost); acknowledged it again", link.name(),
                     sequence);
             return;
         }
         lastAcceptedSequence = sequence;
-        received++;
+        counts.received++;
         byte[] payload = ChannelBody.data(body);
         handOver.add(() -> receiver.received(payload));
     }
@@ -275,7 +260,7 @@ public final class FrameChannel implements AutoCloseable {
             log.debug("{}: ignoring an ACK for frame {} that is not outstanding", link.name(), sequence);
             return;
         }
-        delivered++;
+        counts.delivered++;
         outstanding = null;
         out.cancelTimer();
         finish(out, new SendOutcome.Delivered(out.attempts));
@@ -283,7 +268,7 @@ public final class FrameChannel implements AutoCloseable {
     }
 
     private void onNak() {
-        naksReceived++;
+        counts.naksReceived++;
         Outgoing out = outstanding;
         if (out != null) {
             out.cancelTimer();
@@ -298,7 +283,7 @@ public final class FrameChannel implements AutoCloseable {
         out.sequence = nextSequence;
         nextSequence = (nextSequence + 1) & 0xFF;
         outstanding = out;
-        framesSent++;
+        counts.framesSent++;
         writeOutstanding(out, false);
     }
 
@@ -310,13 +295,13 @@ public final class FrameChannel implements AutoCloseable {
         } catch (SerialTransportException e) {
             log.debug("{}: write of frame {} failed: {}", link.name(), out.sequence, e.getMessage());
             outstanding = null;
-            unconfirmed++;
+            counts.unconfirmed++;
             finish(out, new SendOutcome.Unconfirmed(out.attempts, SendOutcome.UnconfirmedReason.WRITE_FAILED));
             abandonQueue(SendOutcome.NotSentReason.LINK_DOWN);
             return;
         }
         int generation = ++out.generation;
-        out.timer = scheduler.schedule(() -> ackTimedOut(out, generation), ackTimeout);
+        out.timer = scheduler.schedule(() -> ackTimedOut(out, generation), settings.ackTimeout());
     }
 
     private void ackTimedOut(Outgoing out, int generation) {
@@ -325,7 +310,7 @@ public final class FrameChannel implements AutoCloseable {
                 return;
             }
             log.debug("{}: no ACK for frame {} within {} ms (attempt {})", link.name(), out.sequence,
-                    ackTimeout.toMillis(), out.attempts);
+                    settings.ackTimeout().toMillis(), out.attempts);
             retryOrGiveUp(out);
         }
         handOver.run();
@@ -333,13 +318,13 @@ public final class FrameChannel implements AutoCloseable {
 
     /** Under the lock. */
     private void retryOrGiveUp(Outgoing out) {
-        if (out.attempts <= maxRetransmissions) {
-            retransmissions++;
+        if (out.attempts <= settings.maxRetransmissions()) {
+            counts.retransmissions++;
             writeOutstanding(out, true);
             return;
         }
         outstanding = null;
-        unconfirmed++;
+        counts.unconfirmed++;
         log.warn("{}: frame {} unconfirmed after {} transmissions", link.name(), out.sequence, out.attempts);
         finish(out, new SendOutcome.Unconfirmed(out.attempts, SendOutcome.UnconfirmedReason.NO_ACKNOWLEDGEMENT));
         transmitNext();
@@ -351,6 +336,12 @@ public final class FrameChannel implements AutoCloseable {
         if (next != null) {
             transmit(next);
         }
+    }
+
+    /** Under the lock. */
+    private void sendNak() {
+        counts.naksSent++;
+        writeQuietly(ChannelBody.nak(), "NAK");
     }
 
     private void writeQuietly(byte[] frame, String what) {
@@ -383,7 +374,7 @@ public final class FrameChannel implements AutoCloseable {
         if (out != null) {
             outstanding = null;
             out.cancelTimer();
-            unconfirmed++;
+            counts.unconfirmed++;
             finish(out, new SendOutcome.Unconfirmed(out.attempts, outstandingReason));
         }
         abandonQueue(queuedReason);
@@ -430,17 +421,13 @@ public final class FrameChannel implements AutoCloseable {
     }
 
     /**
-     * Builds a {@link FrameChannel}. Not thread-safe; {@link #build()} validates every setting and
-     * names the first one that cannot work.
+     * Builds a {@link FrameChannel}. Not thread-safe; {@link #build()} names the first setting that
+     * cannot work.
      */
     public static final class Builder {
         private final SerialLink link;
         private TaskScheduler scheduler;
-        private Duration ackTimeout = Duration.ofMillis(1000);
-        private int maxRetransmissions = 3;
-        private Duration interByteTimeout = Duration.ofMillis(200);
-        private int maxPayloadLength = 4096;
-        private int maxQueuedFrames = 16;
+        private FrameChannelSettings settings = FrameChannelSettings.DEFAULT;
         private PayloadReceiver receiver;
 
         private Builder(SerialLink link) {
@@ -457,42 +444,9 @@ public final class FrameChannel implements AutoCloseable {
             return this;
         }
 
-        /**
-         * @param ackTimeout how long to wait for an ACK after writing a frame, default 1 s; it must
-         *     exceed the frame's time on the wire plus the peer's turnaround (a 4 KiB frame takes
-         *     about 4.3 s at 9600 baud)
-         * @return this builder
-         */
-        public Builder ackTimeout(Duration ackTimeout) {
-            this.ackTimeout = Objects.requireNonNull(ackTimeout, "ackTimeout");
-            return this;
-        }
-
-        /** @param maxRetransmissions transmissions after the first before giving up, 0 to 10, default 3 @return this builder */
-        public Builder maxRetransmissions(int maxRetransmissions) {
-            this.maxRetransmissions = maxRetransmissions;
-            return this;
-        }
-
-        /** @param interByteTimeout quiet time in the middle of a frame after which it is dropped, default 200 ms @return this builder */
-        public Builder interByteTimeout(Duration interByteTimeout) {
-            this.interByteTimeout = Objects.requireNonNull(interByteTimeout, "interByteTimeout");
-            return this;
-        }
-
-        /**
-         * @param maxPayloadLength largest payload sent or accepted, 0 to
-         *     {@link FrameFormat#MAX_PAYLOAD_LENGTH} minus {@link ChannelBody#HEADER_LENGTH}, default 4096
-         * @return this builder
-         */
-        public Builder maxPayloadLength(int maxPayloadLength) {
-            this.maxPayloadLength = maxPayloadLength;
-            return this;
-        }
-
-        /** @param maxQueuedFrames payloads that may wait behind the outstanding one, 0 to 1024, default 16 @return this builder */
-        public Builder maxQueuedFrames(int maxQueuedFrames) {
-            this.maxQueuedFrames = maxQueuedFrames;
+        /** @param settings timeouts and limits, already validated; default {@link FrameChannelSettings#DEFAULT} @return this builder */
+        public Builder settings(FrameChannelSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
             return this;
         }
 
@@ -504,7 +458,7 @@ public final class FrameChannel implements AutoCloseable {
 
         /**
          * @return the channel, not started
-         * @throws ConfigurationException naming the first setting that cannot work
+         * @throws ConfigurationException ({@code "scheduler"} or {@code "receiver"}) if one is missing
          */
         public FrameChannel build() {
             if (scheduler == null) {
@@ -514,25 +468,7 @@ public final class FrameChannel implements AutoCloseable {
             if (receiver == null) {
                 throw new ConfigurationException("receiver", "is required: pass what gets the received payloads");
             }
-            requirePositive("ackTimeout", ackTimeout);
-            requirePositive("interByteTimeout", interByteTimeout);
-            if (maxRetransmissions < 0 || maxRetransmissions > 10) {
-                throw new ConfigurationException("maxRetransmissions", maxRetransmissions + " is outside 0..10");
-            }
-            int limit = FrameFormat.MAX_PAYLOAD_LENGTH - ChannelBody.HEADER_LENGTH;
-            if (maxPayloadLength < 0 || maxPayloadLength > limit) {
-                throw new ConfigurationException("maxPayloadLength", maxPayloadLength + " is outside 0.." + limit);
-            }
-            if (maxQueuedFrames < 0 || maxQueuedFrames > 1024) {
-                throw new ConfigurationException("maxQueuedFrames", maxQueuedFrames + " is outside 0..1024");
-            }
             return new FrameChannel(this);
-        }
-
-        private static void requirePositive(String setting, Duration value) {
-            if (value.isZero() || value.isNegative() || value.toMillis() < 1) {
-                throw new ConfigurationException(setting, value + " is not a positive number of milliseconds");
-            }
         }
     }
 }

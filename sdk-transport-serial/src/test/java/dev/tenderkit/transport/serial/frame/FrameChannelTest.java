@@ -192,7 +192,7 @@ class FrameChannelTest {
     @Test
     void aFullQueueRefusesWithoutSending() {
         FrameChannel small = FrameChannel.builder(pair.hostEnd()).scheduler(scheduler)
-                .maxQueuedFrames(1).receiver(p -> { }).build();
+                .settings(FrameChannelSettings.builder().maxQueuedFrames(1).build()).receiver(p -> { }).build();
         small.start();
         device.start();
         small.send(utf8("1"));
@@ -211,8 +211,8 @@ class FrameChannelTest {
 
     @Test
     void aPayloadAboveTheLimitIsRefused() {
-        FrameChannel small = FrameChannel.builder(pair.hostEnd()).scheduler(scheduler).maxPayloadLength(4)
-                .receiver(p -> { }).build();
+        FrameChannel small = FrameChannel.builder(pair.hostEnd()).scheduler(scheduler)
+                .settings(FrameChannelSettings.builder().maxPayloadLength(4).build()).receiver(p -> { }).build();
         assertThrows(IllegalArgumentException.class, () -> small.send(new byte[5]));
     }
 
@@ -221,14 +221,11 @@ class FrameChannelTest {
         assertEquals("scheduler", assertThrows(ConfigurationException.class,
                 () -> FrameChannel.builder(pair.hostEnd()).receiver(p -> { }).build()).setting());
         assertEquals("ackTimeout", assertThrows(ConfigurationException.class,
-                () -> FrameChannel.builder(pair.hostEnd()).scheduler(scheduler).receiver(p -> { })
-                        .ackTimeout(Duration.ZERO).build()).setting());
+                () -> FrameChannelSettings.builder().ackTimeout(Duration.ZERO).build()).setting());
         assertEquals("maxRetransmissions", assertThrows(ConfigurationException.class,
-                () -> FrameChannel.builder(pair.hostEnd()).scheduler(scheduler).receiver(p -> { })
-                        .maxRetransmissions(11).build()).setting());
+                () -> FrameChannelSettings.builder().maxRetransmissions(11).build()).setting());
         assertEquals("maxPayloadLength", assertThrows(ConfigurationException.class,
-                () -> FrameChannel.builder(pair.hostEnd()).scheduler(scheduler).receiver(p -> { })
-                        .maxPayloadLength(65534).build()).setting());
+                () -> FrameChannelSettings.builder().maxPayloadLength(65534).build()).setting());
         assertEquals("receiver", assertThrows(ConfigurationException.class,
                 () -> FrameChannel.builder(pair.hostEnd()).scheduler(scheduler).build()).setting());
     }

@@ -55,8 +55,8 @@ class PseudoTerminalFrameTest {
     }
 
     private FrameChannel channel(JSerialCommLink link, BlockingQueue<String> sink) {
-        return FrameChannel.builder(link).scheduler(scheduler).ackTimeout(Duration.ofMillis(300))
-                .interByteTimeout(Duration.ofMillis(100))
+        return FrameChannel.builder(link).scheduler(scheduler).settings(FrameChannelSettings.builder()
+                        .ackTimeout(Duration.ofMillis(300)).interByteTimeout(Duration.ofMillis(100)).build())
                 .receiver(p -> sink.add(new String(p, StandardCharsets.UTF_8))).build();
     }
 
