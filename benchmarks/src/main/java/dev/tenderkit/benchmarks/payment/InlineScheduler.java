@@ -1,6 +1,7 @@
 package dev.tenderkit.benchmarks.payment;
 
 import dev.tenderkit.core.time.TaskScheduler;
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -9,6 +10,11 @@ import java.time.Duration;
  * path, so it fails loudly.
  */
 final class InlineScheduler implements TaskScheduler {
+    @Override
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
     @Override
     public Cancellable schedule(Runnable task, Duration delay) {
         if (!delay.isZero()) {

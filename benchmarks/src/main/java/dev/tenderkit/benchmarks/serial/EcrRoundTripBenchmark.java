@@ -1,6 +1,7 @@
 package dev.tenderkit.benchmarks.serial;
 
 import dev.tenderkit.core.money.Money;
+import dev.tenderkit.core.time.ExecutorTaskScheduler;
 import dev.tenderkit.transport.serial.JSerialCommLink;
 import dev.tenderkit.transport.serial.SerialPortSettings;
 import dev.tenderkit.transport.serial.ecr.EcrDevice;
@@ -19,8 +20,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -57,7 +56,7 @@ public class EcrRoundTripBenchmark {
 
     private Process socat;
     private Path directory;
-    private ScheduledExecutorService scheduler;
+    private ExecutorTaskScheduler scheduler;
     private EcrHost host;
     private EcrDevice device;
     private long counter;
@@ -78,7 +77,7 @@ public class EcrRoundTripBenchmark {
             Thread.sleep(10);
         }
         SerialPortSettings settings = SerialPortSettings.builder().baudRate(BAUD).build();
-        scheduler = Executors.newSingleThreadScheduledExecutor();
+        scheduler = ExecutorTaskScheduler.create("ecr-bench-timers", 1);
         host = EcrHost.builder(JSerialCommLink.builder(a.toString()).settings(settings).scheduler(scheduler).build())
                 .scheduler(scheduler).build();
         device = EcrDevice.builder(JSerialCommLink.builder(b.toString()).settings(settings).scheduler(scheduler)
@@ -110,7 +109,7 @@ public class EcrRoundTripBenchmark {
     public void tearDown() throws Exception {
         host.close();
         device.close();
-        scheduler.shutdownNow();
+        scheduler.close();
         socat.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
     }
 

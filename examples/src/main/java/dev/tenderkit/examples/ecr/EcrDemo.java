@@ -22,6 +22,7 @@ import dev.tenderkit.core.terminal.Peripheral;
 import dev.tenderkit.core.terminal.SoftwareVersion;
 import dev.tenderkit.core.terminal.TerminalProfile;
 import dev.tenderkit.core.time.ExecutorTaskScheduler;
+import dev.tenderkit.core.time.TaskScheduler;
 import dev.tenderkit.examples.ExampleInput;
 import dev.tenderkit.testkit.InMemoryWallet;
 import dev.tenderkit.transport.serial.JSerialCommLink;
@@ -52,8 +53,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -149,12 +148,7 @@ public final class EcrDemo {
             out.println("        terminal " + printerCable.a() + " <-> receipt printer " + printerCable.b());
             out.println("        115200 baud, 8N1, no flow control");
 
-            ScheduledExecutorService serial = Executors.newScheduledThreadPool(2, r -> {
-                Thread t = new Thread(r, "serial-timers");
-                t.setDaemon(true);
-                return t;
-            });
-            opened.push(serial::shutdownNow);
+            ExecutorTaskScheduler serial = keep(opened, ExecutorTaskScheduler.create("serial-timers", 2));
             ExecutorTaskScheduler engineTime = keep(opened, ExecutorTaskScheduler.create("engine", 2));
             JournalTransactionStore journal = keep(opened, JournalTransactionStore.open(dir.resolve("trades.journal"),
                     clock));
@@ -176,12 +170,12 @@ public final class EcrDemo {
             EngineTransactionHandler handler = keep(opened, new EngineTransactionHandler(engine, this::scan,
                     line -> out.println("[terminal] " + line), paid -> printReceipt(printer, paid), SHOP_ZONE));
             EcrDevice device = keep(opened, EcrDevice.builder(link(ecrCable.b(), serial)).scheduler(serial)
-                    .clock(clock).handler(handler).build());
+                    .handler(handler).build());
             device.start();
 
             // The cash register: EcrHost on the other end.
             EcrHost register = keep(opened, EcrHost.builder(link(ecrCable.a(), serial)).scheduler(serial)
-                    .clock(clock).build());
+                    .build());
             register.start();
 
             out.println();
@@ -210,7 +204,7 @@ public final class EcrDemo {
         out.println("closed the links, stopped socat");
     }
 
-    private static JSerialCommLink link(String path, ScheduledExecutorService scheduler) {
+    private static JSerialCommLink link(String path, TaskScheduler scheduler) {
         return JSerialCommLink.builder(path).settings(LINE).scheduler(scheduler).build();
     }
 

@@ -1,5 +1,6 @@
 package dev.tenderkit.core.time;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
@@ -9,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A {@link TaskScheduler} on real time, backed by a {@link ScheduledExecutorService}: either one
- * it owns (a single daemon thread, shut down by {@link #close()}) or one the caller owns.
- * Thread-safe.
+ * it owns (a single daemon thread, shut down by {@link #close()}) or one the caller owns. Its
+ * {@link #clock()} is the UTC system clock. Thread-safe.
  */
 public final class ExecutorTaskScheduler implements TaskScheduler, AutoCloseable {
     private final ScheduledExecutorService executor;
@@ -52,6 +53,12 @@ public final class ExecutorTaskScheduler implements TaskScheduler, AutoCloseable
      */
     public static ExecutorTaskScheduler on(ScheduledExecutorService executor) {
         return new ExecutorTaskScheduler(Objects.requireNonNull(executor, "executor"), false);
+    }
+
+    /** @return the UTC system clock, on which the executor's delays elapse */
+    @Override
+    public Clock clock() {
+        return Clock.systemUTC();
     }
 
     @Override

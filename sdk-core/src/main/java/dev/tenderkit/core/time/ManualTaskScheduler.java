@@ -32,6 +32,7 @@ public final class ManualTaskScheduler implements TaskScheduler {
     }
 
     /** @return a clock reading the virtual time, in UTC */
+    @Override
     public Clock clock() {
         return clock;
     }

@@ -1,16 +1,25 @@
 package dev.tenderkit.core.time;
 
+import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Runs a task once after a delay: all TenderKit needs of time passing — the payment engine's
- * polls and reversal retries, the health monitor's periodic runs and timeouts.
+ * Runs a task once after a delay, and tells the time it runs on: all TenderKit needs of time
+ * passing — the payment engine's polls and reversal retries, the health monitor's periodic runs
+ * and timeouts, the serial transport's ACK, line and reconnection timers.
  * {@link ExecutorTaskScheduler} runs on real time; {@link ManualTaskScheduler} runs on virtual time
- * a test advances, so tests never sleep.
+ * a test advances, so tests never sleep. Periodic work reschedules itself from the task.
+ *
+ * <p>The scheduler and its {@link #clock()} always agree: a task scheduled with delay {@code d}
+ * runs no earlier than {@code clock()} reading {@code d} later. So a component that both waits and
+ * measures time takes one scheduler, never a scheduler and a clock that "must agree".
  *
  * <p>Implementations are thread-safe. Tasks must not throw; TenderKit's own tasks catch everything.
  */
 public interface TaskScheduler {
+
+    /** @return the clock this scheduler's delays are measured on */
+    Clock clock();
 
     /**
      * @param task what to run

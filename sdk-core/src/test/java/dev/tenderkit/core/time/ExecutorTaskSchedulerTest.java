@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +43,16 @@ class ExecutorTaskSchedulerTest {
             assertFalse(callers.isShutdown());
         } finally {
             callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void itsClockIsTheUtcSystemClockItsDelaysElapseOn() {
+        try (ExecutorTaskScheduler s = ExecutorTaskScheduler.create()) {
+            assertEquals(ZoneOffset.UTC, s.clock().getZone());
+            long before = System.currentTimeMillis();
+            long read = s.clock().millis();
+            assertTrue(read >= before && read <= System.currentTimeMillis(), "read " + read);
         }
     }
 }

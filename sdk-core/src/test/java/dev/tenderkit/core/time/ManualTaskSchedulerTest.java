@@ -60,4 +60,15 @@ class ManualTaskSchedulerTest {
         assertThrows(InvalidInputException.class, () -> s.advance(Duration.ofSeconds(-1)));
         assertThrows(InvalidInputException.class, () -> s.schedule(() -> { }, Duration.ofSeconds(-1)));
     }
+
+    @Test
+    void theSchedulersClockIsTheVirtualTimeItsDelaysElapseOn() {
+        TaskScheduler time = new ManualTaskScheduler(T0);
+        List<Instant> ranAt = new ArrayList<>();
+        time.schedule(() -> ranAt.add(time.clock().instant()), Duration.ofMillis(250));
+        assertEquals(T0, time.clock().instant());
+        ((ManualTaskScheduler) time).advance(Duration.ofSeconds(1));
+        assertEquals(List.of(T0.plusMillis(250)), ranAt);
+        assertEquals(T0.plusSeconds(1), time.clock().instant());
+    }
 }

@@ -1,17 +1,16 @@
 package dev.tenderkit.transport.serial;
 
-import java.time.Clock;
+import dev.tenderkit.core.time.TaskScheduler;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Objects;
-import java.util.concurrent.Executor;
 import java.util.function.UnaryOperator;
 
 /** One end of an {@link InMemoryLinkPair}. */
 final class InMemoryLink implements SerialLink {
 
     private final String name;
-    private final Executor executor;
-    private final Clock clock;
+    private final TaskScheduler time;
     private final LinkStateListeners listeners = new LinkStateListeners();
     private final Object lock = new Object();
     private final ArrayDeque<byte[]> inbox = new ArrayDeque<>();
@@ -24,10 +23,9 @@ final class InMemoryLink implements SerialLink {
     private boolean draining;
     private volatile UnaryOperator<byte[]> outgoingFault = UnaryOperator.identity();
 
-    InMemoryLink(String name, Executor executor, Clock clock) {
+    InMemoryLink(String name, TaskScheduler time) {
         this.name = name;
-        this.executor = executor;
-        this.clock = clock;
+        this.time = time;
     }
 
     void connect(InMemoryLink other) {
@@ -88,7 +86,7 @@ final class InMemoryLink implements SerialLink {
             }
             draining = true;
         }
-        executor.execute(this::drain);
+        time.schedule(this::drain, Duration.ZERO);
     }
 
     private void drain() {
@@ -155,7 +153,7 @@ final class InMemoryLink implements SerialLink {
     }
 
     private LinkStateChange moveTo(LinkState next, String reason) {
-        LinkStateChange change = new LinkStateChange(name, state, next, clock.instant(), reason);
+        LinkStateChange change = new LinkStateChange(name, state, next, time.clock().instant(), reason);
         state = next;
         return change;
     }

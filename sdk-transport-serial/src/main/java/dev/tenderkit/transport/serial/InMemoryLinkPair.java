@@ -1,8 +1,7 @@
 package dev.tenderkit.transport.serial;
 
-import java.time.Clock;
+import dev.tenderkit.core.time.TaskScheduler;
 import java.util.Objects;
-import java.util.concurrent.Executor;
 import java.util.function.UnaryOperator;
 
 /**
@@ -10,9 +9,9 @@ import java.util.function.UnaryOperator;
  * written to {@link #hostEnd()} arrive at {@link #deviceEnd()} and the other way round.
  *
  * <p>Like a real line, delivery is asynchronous: received bytes reach each end's receiver through
- * the {@link Executor} given to {@link #create}, in write order (each end queues its own
- * deliveries, so any executor keeps the order). Pass a manual executor to make a test fully
- * deterministic. Bytes written while the other end is not {@link LinkState#OPEN} are lost, as on a
+ * the {@link TaskScheduler} given to {@link #create}, due at once, in write order (each end queues
+ * its own deliveries, so any scheduler keeps the order). Pass a
+ * {@link dev.tenderkit.core.time.ManualTaskScheduler} to make a test fully deterministic. Bytes written while the other end is not {@link LinkState#OPEN} are lost, as on a
  * cable with nobody listening.
  *
  * <p>{@link #unplug()} and {@link #plugIn()} simulate pulling the cable: both opened ends move to
@@ -26,20 +25,19 @@ public final class InMemoryLinkPair {
     private final InMemoryLink host;
     private final InMemoryLink device;
 
-    private InMemoryLinkPair(Executor executor, Clock clock) {
-        host = new InMemoryLink("memory:host", executor, clock);
-        device = new InMemoryLink("memory:device", executor, clock);
+    private InMemoryLinkPair(TaskScheduler time) {
+        host = new InMemoryLink("memory:host", time);
+        device = new InMemoryLink("memory:device", time);
         host.connect(device);
         device.connect(host);
     }
 
     /**
-     * @param executor runs the deliveries of received bytes
-     * @param clock stamps state changes
+     * @param time runs the deliveries of received bytes; its clock stamps state changes
      * @return a connected pair, both ends {@link LinkState#CLOSED} until opened
      */
-    public static InMemoryLinkPair create(Executor executor, Clock clock) {
-        return new InMemoryLinkPair(Objects.requireNonNull(executor, "executor"), Objects.requireNonNull(clock, "clock"));
+    public static InMemoryLinkPair create(TaskScheduler time) {
+        return new InMemoryLinkPair(Objects.requireNonNull(time, "time"));
     }
 
     /** @return one end, by convention the cash register's or the terminal's own port */

@@ -5,12 +5,10 @@ import com.fazecast.jSerialComm.SerialPortDataListener;
 import com.fazecast.jSerialComm.SerialPortEvent;
 import com.fazecast.jSerialComm.SerialPortInvalidPortException;
 import dev.tenderkit.core.ConfigurationException;
+import dev.tenderkit.core.time.TaskScheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +39,7 @@ public final class JSerialCommLink implements SerialLink {
     private final String path;
     private final SerialPortSettings settings;
     private final ReconnectBackoff backoff;
-    private final ScheduledExecutorService scheduler;
+    private final TaskScheduler scheduler;
     private final Clock clock;
     private final LinkStateListeners listeners = new LinkStateListeners();
     private final Object lock = new Object();
@@ -53,14 +51,14 @@ public final class JSerialCommLink implements SerialLink {
     private int generation;
     private boolean opened;
     private Duration retryDelay;
-    private ScheduledFuture<?> retry;
+    private TaskScheduler.Cancellable retry;
 
     private JSerialCommLink(Builder b) {
         this.path = b.path;
         this.settings = b.settings;
         this.backoff = b.backoff;
         this.scheduler = b.scheduler;
-        this.clock = b.clock;
+        this.clock = b.scheduler.clock();
     }
 
     /**
@@ -155,7 +153,7 @@ public final class JSerialCommLink implements SerialLink {
             opened = true;
             generation++;
             if (retry != null) {
-                retry.cancel(false);
+                retry.cancel();
                 retry = null;
             }
             old = port;
@@ -240,13 +238,13 @@ public final class JSerialCommLink implements SerialLink {
         }
         log.warn("{}: {}; reconnecting", path, why);
         // Never close the port on jSerialComm's event thread: closing stops that thread.
-        scheduler.execute(() -> closeQuietly(old));
+        scheduler.schedule(() -> closeQuietly(old), Duration.ZERO);
         tell(change);
     }
 
     /** Under the lock. */
     private void scheduleRetry() {
-        retry = scheduler.schedule(this::reconnect, retryDelay.toMillis(), TimeUnit.MILLISECONDS);
+        retry = scheduler.schedule(this::reconnect, retryDelay);
     }
 
     private void reconnect() {
@@ -333,8 +331,7 @@ public final class JSerialCommLink implements SerialLink {
         private final String path;
         private SerialPortSettings settings = SerialPortSettings.DEFAULT;
         private ReconnectBackoff backoff = ReconnectBackoff.DEFAULT;
-        private ScheduledExecutorService scheduler;
-        private Clock clock = Clock.systemUTC();
+        private TaskScheduler scheduler;
 
         private Builder(String path) {
             this.path = path;
@@ -352,15 +349,13 @@ public final class JSerialCommLink implements SerialLink {
             return this;
         }
 
-        /** @param scheduler runs reconnection attempts; required @return this builder */
-        public Builder scheduler(ScheduledExecutorService scheduler) {
+        /**
+         * @param scheduler runs reconnection attempts and closes lost ports; its clock stamps state
+         *     changes; required
+         * @return this builder
+         */
+        public Builder scheduler(TaskScheduler scheduler) {
             this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-            return this;
-        }
-
-        /** @param clock stamps state changes; default UTC system clock @return this builder */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 

@@ -4,14 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.tenderkit.core.time.ManualTaskScheduler;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class InMemoryLinkPairTest {
 
-    private final ManualScheduler scheduler = new ManualScheduler();
-    private final InMemoryLinkPair pair = InMemoryLinkPair.create(scheduler, scheduler.clock());
+    private final ManualTaskScheduler scheduler = new ManualTaskScheduler(Instant.parse("2026-11-25T02:00:00Z"));
+    private final InMemoryLinkPair pair = InMemoryLinkPair.create(scheduler);
     private final List<byte[]> atDevice = new ArrayList<>();
     private final List<LinkStateChange> hostChanges = new ArrayList<>();
 
@@ -22,7 +24,7 @@ class InMemoryLinkPairTest {
         pair.hostEnd().write(new byte[] {1, 2});
         pair.hostEnd().write(new byte[] {3});
         assertEquals(0, atDevice.size());
-        scheduler.runUntilIdle();
+        scheduler.runDueTasks();
         assertArrayEquals(new byte[] {1, 2}, atDevice.get(0));
         assertArrayEquals(new byte[] {3}, atDevice.get(1));
     }
@@ -38,7 +40,7 @@ class InMemoryLinkPairTest {
         assertEquals(SerialFailure.NOT_OPEN, down.failure());
         pair.plugIn();
         pair.hostEnd().write(new byte[] {9});
-        scheduler.runUntilIdle();
+        scheduler.runDueTasks();
         assertEquals(1, atDevice.size());
         assertEquals(List.of(LinkState.OPEN, LinkState.RECONNECTING, LinkState.OPEN),
                 hostChanges.stream().map(LinkStateChange::current).toList());
@@ -60,7 +62,7 @@ class InMemoryLinkPairTest {
         pair.hostEnd().open(b -> { });
         pair.hostEnd().write(new byte[] {1});
         pair.deviceEnd().open(atDevice::add);
-        scheduler.runUntilIdle();
+        scheduler.runDueTasks();
         assertEquals(0, atDevice.size());
     }
 }

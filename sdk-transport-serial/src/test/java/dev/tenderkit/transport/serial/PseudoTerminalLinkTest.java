@@ -6,13 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tenderkit.core.ConfigurationException;
+import dev.tenderkit.core.time.ExecutorTaskScheduler;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,18 +24,14 @@ class PseudoTerminalLinkTest {
     static final ReconnectBackoff QUICK = new ReconnectBackoff(Duration.ofMillis(20), Duration.ofMillis(200));
 
     private SocatPair socat;
-    private ScheduledExecutorService scheduler;
+    private ExecutorTaskScheduler scheduler;
     private JSerialCommLink a;
     private JSerialCommLink b;
 
     @BeforeEach
     void setUp() throws Exception {
         socat = SocatPair.start();
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "pty-test-scheduler");
-            t.setDaemon(true);
-            return t;
-        });
+        scheduler = ExecutorTaskScheduler.create("pty-test-scheduler", 1);
         a = JSerialCommLink.builder(socat.a()).settings(FAST).reconnectBackoff(QUICK).scheduler(scheduler).build();
         b = JSerialCommLink.builder(socat.b()).settings(FAST).reconnectBackoff(QUICK).scheduler(scheduler).build();
     }
@@ -50,7 +45,7 @@ class PseudoTerminalLinkTest {
             b.close();
         }
         if (scheduler != null) {
-            scheduler.shutdownNow();
+            scheduler.close();
         }
         if (socat != null) {
             socat.close();

@@ -3,17 +3,16 @@ package dev.tenderkit.transport.serial.ecr;
 import dev.tenderkit.core.ConfigurationException;
 import dev.tenderkit.core.InvalidInputException;
 import dev.tenderkit.core.money.Money;
+import dev.tenderkit.core.time.TaskScheduler;
 import dev.tenderkit.transport.serial.SerialLink;
 import dev.tenderkit.transport.serial.frame.FrameChannel;
+import dev.tenderkit.transport.serial.frame.FrameChannelSettings;
 import dev.tenderkit.transport.serial.frame.SendOutcome;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,8 +54,8 @@ public final class EcrDevice implements AutoCloseable {
 
     private EcrDevice(Builder b) {
         this.handler = b.handler;
-        FrameChannel.Builder channelBuilder = FrameChannel.builder(b.link).scheduler(b.scheduler).clock(b.clock);
-        this.channel = b.channelSettings.apply(channelBuilder).receiver(this::onPayload).build();
+        this.channel = FrameChannel.builder(b.link).scheduler(b.scheduler).settings(b.channelSettings)
+                .receiver(this::onPayload).build();
     }
 
     /** @param link the serial link to the cash register @return a builder */
@@ -215,24 +214,17 @@ public final class EcrDevice implements AutoCloseable {
     /** Builds an {@link EcrDevice}; {@link #build()} validates and names the setting at fault. */
     public static final class Builder {
         private final SerialLink link;
-        private ScheduledExecutorService scheduler;
-        private Clock clock = Clock.systemUTC();
+        private TaskScheduler scheduler;
         private EcrTransactionHandler handler;
-        private UnaryOperator<FrameChannel.Builder> channelSettings = UnaryOperator.identity();
+        private FrameChannelSettings channelSettings = FrameChannelSettings.DEFAULT;
 
         private Builder(SerialLink link) {
             this.link = Objects.requireNonNull(link, "link");
         }
 
         /** @param scheduler runs the frame channel's timers; required @return this builder */
-        public Builder scheduler(ScheduledExecutorService scheduler) {
+        public Builder scheduler(TaskScheduler scheduler) {
             this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-            return this;
-        }
-
-        /** @param clock agrees with the scheduler; default UTC system clock @return this builder */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
@@ -242,8 +234,8 @@ public final class EcrDevice implements AutoCloseable {
             return this;
         }
 
-        /** @param settings adjusts the frame channel (ACK timeout, retransmissions, ...) @return this builder */
-        public Builder channelSettings(UnaryOperator<FrameChannel.Builder> settings) {
+        /** @param settings the frame channel's ACK timeout, retransmissions, ...; default {@link FrameChannelSettings#DEFAULT} @return this builder */
+        public Builder channelSettings(FrameChannelSettings settings) {
             this.channelSettings = Objects.requireNonNull(settings, "channelSettings");
             return this;
         }

@@ -3,19 +3,16 @@ package dev.tenderkit.transport.serial.ecr;
 import dev.tenderkit.core.ConfigurationException;
 import dev.tenderkit.core.InvalidInputException;
 import dev.tenderkit.core.money.Money;
+import dev.tenderkit.core.time.TaskScheduler;
 import dev.tenderkit.transport.serial.SerialLink;
 import dev.tenderkit.transport.serial.frame.FrameChannel;
+import dev.tenderkit.transport.serial.frame.FrameChannelSettings;
 import dev.tenderkit.transport.serial.frame.SendOutcome;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +33,7 @@ public final class EcrHost implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EcrHost.class);
 
     private final FrameChannel channel;
-    private final ScheduledExecutorService scheduler;
+    private final TaskScheduler scheduler;
     private final Duration transactionTimeout;
     private final Duration queryTimeout;
     private final Object lock = new Object();
@@ -46,8 +43,8 @@ public final class EcrHost implements AutoCloseable {
         this.scheduler = b.scheduler;
         this.transactionTimeout = b.transactionTimeout;
         this.queryTimeout = b.queryTimeout;
-        FrameChannel.Builder channelBuilder = FrameChannel.builder(b.link).scheduler(b.scheduler).clock(b.clock);
-        this.channel = b.channelSettings.apply(channelBuilder).receiver(this::onPayload).build();
+        this.channel = FrameChannel.builder(b.link).scheduler(b.scheduler).settings(b.channelSettings)
+                .receiver(this::onPayload).build();
     }
 
     /** @param link the serial link to the terminal @return a builder */
@@ -134,7 +131,7 @@ public final class EcrHost implements AutoCloseable {
             synchronized (lock) {
                 if (waiting.get(w.request.requestId()) == w) {
                     w.timer = scheduler.schedule(() -> finish(w, new EcrOutcome.Unknown("no response within " + timeout)),
-                            timeout.toMillis(), TimeUnit.MILLISECONDS);
+                            timeout);
                 }
             }
         } else if (outcome instanceof SendOutcome.NotSent n) {
@@ -172,7 +169,7 @@ public final class EcrHost implements AutoCloseable {
                 return;
             }
             if (w.timer != null) {
-                w.timer.cancel(false);
+                w.timer.cancel();
             }
         }
         w.result.complete(outcome);
@@ -200,7 +197,7 @@ public final class EcrHost implements AutoCloseable {
     private static final class Waiting {
         final EcrRequest request;
         final CompletableFuture<EcrOutcome> result = new CompletableFuture<>();
-        ScheduledFuture<?> timer;
+        TaskScheduler.Cancellable timer;
 
         Waiting(EcrRequest request) {
             this.request = request;
@@ -210,25 +207,18 @@ public final class EcrHost implements AutoCloseable {
     /** Builds an {@link EcrHost}; {@link #build()} validates and names the setting at fault. */
     public static final class Builder {
         private final SerialLink link;
-        private ScheduledExecutorService scheduler;
-        private Clock clock = Clock.systemUTC();
+        private TaskScheduler scheduler;
         private Duration transactionTimeout = Duration.ofSeconds(90);
         private Duration queryTimeout = Duration.ofSeconds(5);
-        private UnaryOperator<FrameChannel.Builder> channelSettings = UnaryOperator.identity();
+        private FrameChannelSettings channelSettings = FrameChannelSettings.DEFAULT;
 
         private Builder(SerialLink link) {
             this.link = Objects.requireNonNull(link, "link");
         }
 
-        /** @param scheduler runs the timers; required @return this builder */
-        public Builder scheduler(ScheduledExecutorService scheduler) {
+        /** @param scheduler runs the response timers and the frame channel's; required @return this builder */
+        public Builder scheduler(TaskScheduler scheduler) {
             this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-            return this;
-        }
-
-        /** @param clock agrees with the scheduler; default UTC system clock @return this builder */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
@@ -248,8 +238,8 @@ public final class EcrHost implements AutoCloseable {
             return this;
         }
 
-        /** @param settings adjusts the frame channel (ACK timeout, retransmissions, ...) @return this builder */
-        public Builder channelSettings(UnaryOperator<FrameChannel.Builder> settings) {
+        /** @param settings the frame channel's ACK timeout, retransmissions, ...; default {@link FrameChannelSettings#DEFAULT} @return this builder */
+        public Builder channelSettings(FrameChannelSettings settings) {
             this.channelSettings = Objects.requireNonNull(settings, "channelSettings");
             return this;
         }

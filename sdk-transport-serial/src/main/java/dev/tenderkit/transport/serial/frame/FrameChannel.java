@@ -1,6 +1,7 @@
 package dev.tenderkit.transport.serial.frame;
 
 import dev.tenderkit.core.ConfigurationException;
+import dev.tenderkit.core.time.TaskScheduler;
 import dev.tenderkit.transport.serial.LinkState;
 import dev.tenderkit.transport.serial.LinkStateChange;
 import dev.tenderkit.transport.serial.LinkStateListener;
@@ -11,9 +12,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,8 +40,8 @@ import org.slf4j.LoggerFactory;
  *       {@link SendOutcome.NotSent}; nothing is retransmitted across a reconnection.
  * </ul>
  *
- * <p>Time comes only from the injected {@link Clock} and {@link ScheduledExecutorService}, which
- * must agree (tests pass a manual scheduler and its clock, so they never sleep).
+ * <p>Time comes only from the injected {@link TaskScheduler} and its clock (tests pass a
+ * {@link dev.tenderkit.core.time.ManualTaskScheduler}, so they never sleep).
  *
  * <p>Thread-safe. Received payloads and send outcomes are handed over one at a time, in order,
  * never while the channel holds its lock.
@@ -53,14 +51,11 @@ public final class FrameChannel implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FrameChannel.class);
 
     private final SerialLink link;
-    private final ScheduledExecutorService scheduler;
+    private final TaskScheduler scheduler;
     private final Clock clock;
-    private final Duration ackTimeout;
-    private final int maxRetransmissions;
-    private final Duration interByteTimeout;
-    private final int maxPayloadLength;
-    private final int maxQueuedFrames;
+    private final FrameChannelSettings settings;
     private final PayloadReceiver receiver;
+    private final FrameChannelCounters counts = new FrameChannelCounters();
 
     private final Object lock = new Object();
     private final FrameDecoder decoder;
@@ -72,31 +67,17 @@ public final class FrameChannel implements AutoCloseable {
     private int nextSequence;
     private int lastAcceptedSequence = -1;
     private long lastByteAtMillis;
-    private ScheduledFuture<?> quietTimer;
+    private TaskScheduler.Cancellable quietTimer;
     private boolean started;
     private boolean closed;
-
-    private long framesSent;
-    private long retransmissions;
-    private long delivered;
-    private long unconfirmed;
-    private long received;
-    private long duplicatesDropped;
-    private long naksSent;
-    private long naksReceived;
-    private long partialFramesAbandoned;
 
     private FrameChannel(Builder b) {
         this.link = b.link;
         this.scheduler = b.scheduler;
-        this.clock = b.clock;
-        this.ackTimeout = b.ackTimeout;
-        this.maxRetransmissions = b.maxRetransmissions;
-        this.interByteTimeout = b.interByteTimeout;
-        this.maxPayloadLength = b.maxPayloadLength;
-        this.maxQueuedFrames = b.maxQueuedFrames;
+        this.clock = b.scheduler.clock();
+        this.settings = b.settings;
         this.receiver = b.receiver;
-        this.decoder = new FrameDecoder(maxPayloadLength + ChannelBody.HEADER_LENGTH, new FrameDecoder.Listener() {
+        this.decoder = new FrameDecoder(settings.maxPayloadLength() + ChannelBody.HEADER_LENGTH, new FrameDecoder.Listener() {
             @Override
             public void frame(byte[] body) {
                 onBody(body);
@@ -104,21 +85,19 @@ public final class FrameChannel implements AutoCloseable {
 
             @Override
             public void checkFailed() {
-                naksSent++;
-                writeQuietly(ChannelBody.nak(), "NAK");
+                sendNak();
             }
 
             @Override
             public void cutShort() {
-                naksSent++;
-                writeQuietly(ChannelBody.nak(), "NAK");
+                sendNak();
             }
         });
     }
 
     /**
      * @param link the link to speak over; {@link #start()} opens it
-     * @return a builder with the defaults documented on each setter
+     * @return a builder with {@link FrameChannelSettings#DEFAULT}
      */
     public static Builder builder(SerialLink link) {
         return new Builder(link);
@@ -149,9 +128,9 @@ public final class FrameChannel implements AutoCloseable {
      * @throws IllegalArgumentException if the payload is longer than {@code maxPayloadLength}
      */
     public CompletableFuture<SendOutcome> send(byte[] payload) {
-        if (payload.length > maxPayloadLength) {
+        if (payload.length > settings.maxPayloadLength()) {
             throw new IllegalArgumentException("payload: " + payload.length + " bytes is above maxPayloadLength "
-                    + maxPayloadLength);
+                    + settings.maxPayloadLength());
         }
         Outgoing out = new Outgoing(payload.clone());
         synchronized (lock) {
@@ -161,7 +140,7 @@ public final class FrameChannel implements AutoCloseable {
                 finish(out, new SendOutcome.NotSent(SendOutcome.NotSentReason.LINK_DOWN));
             } else if (outstanding == null) {
                 transmit(out);
-            } else if (queue.size() >= maxQueuedFrames) {
+            } else if (queue.size() >= settings.maxQueuedFrames()) {
                 finish(out, new SendOutcome.NotSent(SendOutcome.NotSentReason.QUEUE_FULL));
             } else {
                 queue.add(out);
@@ -174,9 +153,13 @@ public final class FrameChannel implements AutoCloseable {
     /** @return the counters so far */
     public FrameChannelStats stats() {
         synchronized (lock) {
-            return new FrameChannelStats(framesSent, retransmissions, delivered, unconfirmed, received,
-                    duplicatesDropped, naksSent, naksReceived, partialFramesAbandoned, decoder.bytesDiscarded());
+            return counts.snapshot(decoder.bytesDiscarded());
         }
+    }
+
+    /** @return the settings this channel runs with */
+    public FrameChannelSettings settings() {
+        return settings;
     }
 
     /** @return the link this channel speaks over */
@@ -214,7 +197,7 @@ public final class FrameChannel implements AutoCloseable {
             lastByteAtMillis = clock.millis();
             decoder.feed(bytes, 0, bytes.length);
             if (decoder.isMidFrame() && quietTimer == null) {
-                quietTimer = scheduler.schedule(this::lineWentQuiet, interByteTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                quietTimer = scheduler.schedule(this::lineWentQuiet, settings.interByteTimeout());
             }
         }
         handOver.run();
@@ -227,12 +210,12 @@ public final class FrameChannel implements AutoCloseable {
                 return;
             }
             long quietFor = clock.millis() - lastByteAtMillis;
-            long timeout = interByteTimeout.toMillis();
+            long timeout = settings.interByteTimeout().toMillis();
             if (quietFor < timeout) {
-                quietTimer = scheduler.schedule(this::lineWentQuiet, timeout - quietFor, TimeUnit.MILLISECONDS);
+                quietTimer = scheduler.schedule(this::lineWentQuiet, Duration.ofMillis(timeout - quietFor));
                 return;
             }
-            partialFramesAbandoned++;
+            counts.partialFramesAbandoned++;
             log.debug("{}: line quiet for {} ms in the middle of a frame; dropping the partial frame", link.name(),
                     quietFor);
             decoder.discardPartialFrame();
@@ -260,13 +243,13 @@ public final class FrameChannel implements AutoCloseable {
     private void onData(boolean retransmission, int sequence, byte[] body) {
         writeQuietly(ChannelBody.ack(sequence), "ACK");
         if (retransmission && sequence == lastAcceptedSequence) {
-            duplicatesDropped++;
+            counts.duplicatesDropped++;
             log.debug("{}: dropped a duplicate of frame {} (our ACK was lost); acknowledged it again", link.name(),
                     sequence);
             return;
         }
         lastAcceptedSequence = sequence;
-        received++;
+        counts.received++;
         byte[] payload = ChannelBody.data(body);
         handOver.add(() -> receiver.received(payload));
     }
@@ -277,7 +260,7 @@ public final class FrameChannel implements AutoCloseable {
             log.debug("{}: ignoring an ACK for frame {} that is not outstanding", link.name(), sequence);
             return;
         }
-        delivered++;
+        counts.delivered++;
         outstanding = null;
         out.cancelTimer();
         finish(out, new SendOutcome.Delivered(out.attempts));
@@ -285,7 +268,7 @@ public final class FrameChannel implements AutoCloseable {
     }
 
     private void onNak() {
-        naksReceived++;
+        counts.naksReceived++;
         Outgoing out = outstanding;
         if (out != null) {
             out.cancelTimer();
@@ -300,7 +283,7 @@ public final class FrameChannel implements AutoCloseable {
         out.sequence = nextSequence;
         nextSequence = (nextSequence + 1) & 0xFF;
         outstanding = out;
-        framesSent++;
+        counts.framesSent++;
         writeOutstanding(out, false);
     }
 
@@ -312,13 +295,13 @@ public final class FrameChannel implements AutoCloseable {
         } catch (SerialTransportException e) {
             log.debug("{}: write of frame {} failed: {}", link.name(), out.sequence, e.getMessage());
             outstanding = null;
-            unconfirmed++;
+            counts.unconfirmed++;
             finish(out, new SendOutcome.Unconfirmed(out.attempts, SendOutcome.UnconfirmedReason.WRITE_FAILED));
             abandonQueue(SendOutcome.NotSentReason.LINK_DOWN);
             return;
         }
         int generation = ++out.generation;
-        out.timer = scheduler.schedule(() -> ackTimedOut(out, generation), ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        out.timer = scheduler.schedule(() -> ackTimedOut(out, generation), settings.ackTimeout());
     }
 
     private void ackTimedOut(Outgoing out, int generation) {
@@ -327,7 +310,7 @@ public final class FrameChannel implements AutoCloseable {
                 return;
             }
             log.debug("{}: no ACK for frame {} within {} ms (attempt {})", link.name(), out.sequence,
-                    ackTimeout.toMillis(), out.attempts);
+                    settings.ackTimeout().toMillis(), out.attempts);
             retryOrGiveUp(out);
         }
         handOver.run();
@@ -335,13 +318,13 @@ public final class FrameChannel implements AutoCloseable {
 
     /** Under the lock. */
     private void retryOrGiveUp(Outgoing out) {
-        if (out.attempts <= maxRetransmissions) {
-            retransmissions++;
+        if (out.attempts <= settings.maxRetransmissions()) {
+            counts.retransmissions++;
             writeOutstanding(out, true);
             return;
         }
         outstanding = null;
-        unconfirmed++;
+        counts.unconfirmed++;
         log.warn("{}: frame {} unconfirmed after {} transmissions", link.name(), out.sequence, out.attempts);
         finish(out, new SendOutcome.Unconfirmed(out.attempts, SendOutcome.UnconfirmedReason.NO_ACKNOWLEDGEMENT));
         transmitNext();
@@ -353,6 +336,12 @@ public final class FrameChannel implements AutoCloseable {
         if (next != null) {
             transmit(next);
         }
+    }
+
+    /** Under the lock. */
+    private void sendNak() {
+        counts.naksSent++;
+        writeQuietly(ChannelBody.nak(), "NAK");
     }
 
     private void writeQuietly(byte[] frame, String what) {
@@ -385,7 +374,7 @@ public final class FrameChannel implements AutoCloseable {
         if (out != null) {
             outstanding = null;
             out.cancelTimer();
-            unconfirmed++;
+            counts.unconfirmed++;
             finish(out, new SendOutcome.Unconfirmed(out.attempts, outstandingReason));
         }
         abandonQueue(queuedReason);
@@ -401,7 +390,7 @@ public final class FrameChannel implements AutoCloseable {
 
     private void cancelQuietTimer() {
         if (quietTimer != null) {
-            quietTimer.cancel(false);
+            quietTimer.cancel();
             quietTimer = null;
         }
     }
@@ -417,7 +406,7 @@ public final class FrameChannel implements AutoCloseable {
         int sequence;
         int attempts;
         int generation;
-        ScheduledFuture<?> timer;
+        TaskScheduler.Cancellable timer;
 
         Outgoing(byte[] payload) {
             this.payload = payload;
@@ -425,79 +414,39 @@ public final class FrameChannel implements AutoCloseable {
 
         void cancelTimer() {
             if (timer != null) {
-                timer.cancel(false);
+                timer.cancel();
                 timer = null;
             }
         }
     }
 
     /**
-     * Builds a {@link FrameChannel}. Not thread-safe; {@link #build()} validates every setting and
-     * names the first one that cannot work.
+     * Builds a {@link FrameChannel}. Not thread-safe; {@link #build()} names the first setting that
+     * cannot work.
      */
     public static final class Builder {
         private final SerialLink link;
-        private ScheduledExecutorService scheduler;
-        private Clock clock = Clock.systemUTC();
-        private Duration ackTimeout = Duration.ofMillis(1000);
-        private int maxRetransmissions = 3;
-        private Duration interByteTimeout = Duration.ofMillis(200);
-        private int maxPayloadLength = 4096;
-        private int maxQueuedFrames = 16;
+        private TaskScheduler scheduler;
+        private FrameChannelSettings settings = FrameChannelSettings.DEFAULT;
         private PayloadReceiver receiver;
 
         private Builder(SerialLink link) {
             this.link = Objects.requireNonNull(link, "link");
         }
 
-        /** @param scheduler runs the ACK and inter-byte timers; required @return this builder */
-        public Builder scheduler(ScheduledExecutorService scheduler) {
+        /**
+         * @param scheduler runs the ACK and inter-byte timers; its clock measures the quiet time on
+         *     the line; required
+         * @return this builder
+         */
+        public Builder scheduler(TaskScheduler scheduler) {
             this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
             return this;
         }
 
-        /** @param clock measures the quiet time on the line; must agree with the scheduler; default UTC system clock @return this builder */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /**
-         * @param ackTimeout how long to wait for an ACK after writing a frame, default 1 s; it must
-         *     exceed the frame's time on the wire plus the peer's turnaround (a 4 KiB frame takes
-         *     about 4.3 s at 9600 baud)
-         * @return this builder
-         */
-        public Builder ackTimeout(Duration ackTimeout) {
-            this.ackTimeout = Objects.requireNonNull(ackTimeout, "ackTimeout");
-            return this;
-        }
-
-        /** @param maxRetransmissions transmissions after the first before giving up, 0 to 10, default 3 @return this builder */
-        public Builder maxRetransmissions(int maxRetransmissions) {
-            this.maxRetransmissions = maxRetransmissions;
-            return this;
-        }
-
-        /** @param interByteTimeout quiet time in the middle of a frame after which it is dropped, default 200 ms @return this builder */
-        public Builder interByteTimeout(Duration interByteTimeout) {
-            this.interByteTimeout = Objects.requireNonNull(interByteTimeout, "interByteTimeout");
-            return this;
-        }
-
-        /**
-         * @param maxPayloadLength largest payload sent or accepted, 0 to
-         *     {@link FrameFormat#MAX_PAYLOAD_LENGTH} minus {@link ChannelBody#HEADER_LENGTH}, default 4096
-         * @return this builder
-         */
-        public Builder maxPayloadLength(int maxPayloadLength) {
-            this.maxPayloadLength = maxPayloadLength;
-            return this;
-        }
-
-        /** @param maxQueuedFrames payloads that may wait behind the outstanding one, 0 to 1024, default 16 @return this builder */
-        public Builder maxQueuedFrames(int maxQueuedFrames) {
-            this.maxQueuedFrames = maxQueuedFrames;
+        /** @param settings timeouts and limits, already validated; default {@link FrameChannelSettings#DEFAULT} @return this builder */
+        public Builder settings(FrameChannelSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
             return this;
         }
 
@@ -509,35 +458,17 @@ public final class FrameChannel implements AutoCloseable {
 
         /**
          * @return the channel, not started
-         * @throws ConfigurationException naming the first setting that cannot work
+         * @throws ConfigurationException ({@code "scheduler"} or {@code "receiver"}) if one is missing
          */
         public FrameChannel build() {
             if (scheduler == null) {
-                throw new ConfigurationException("scheduler", "is required: pass the ScheduledExecutorService that "
-                        + "runs the ACK and inter-byte timers");
+                throw new ConfigurationException("scheduler", "is required: pass the TaskScheduler that runs the "
+                        + "ACK and inter-byte timers");
             }
             if (receiver == null) {
                 throw new ConfigurationException("receiver", "is required: pass what gets the received payloads");
             }
-            requirePositive("ackTimeout", ackTimeout);
-            requirePositive("interByteTimeout", interByteTimeout);
-            if (maxRetransmissions < 0 || maxRetransmissions > 10) {
-                throw new ConfigurationException("maxRetransmissions", maxRetransmissions + " is outside 0..10");
-            }
-            int limit = FrameFormat.MAX_PAYLOAD_LENGTH - ChannelBody.HEADER_LENGTH;
-            if (maxPayloadLength < 0 || maxPayloadLength > limit) {
-                throw new ConfigurationException("maxPayloadLength", maxPayloadLength + " is outside 0.." + limit);
-            }
-            if (maxQueuedFrames < 0 || maxQueuedFrames > 1024) {
-                throw new ConfigurationException("maxQueuedFrames", maxQueuedFrames + " is outside 0..1024");
-            }
             return new FrameChannel(this);
-        }
-
-        private static void requirePositive(String setting, Duration value) {
-            if (value.isZero() || value.isNegative() || value.toMillis() < 1) {
-                throw new ConfigurationException(setting, value + " is not a positive number of milliseconds");
-            }
         }
     }
 }

@@ -1,14 +1,12 @@
 package dev.tenderkit.transport.serial.printer;
 
 import dev.tenderkit.core.ConfigurationException;
+import dev.tenderkit.core.time.TaskScheduler;
 import dev.tenderkit.transport.serial.SerialLink;
 import dev.tenderkit.transport.serial.SerialTransportException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +28,7 @@ public final class ReceiptPrinter implements AutoCloseable {
     private static final byte[] PAPER_STATUS = {0x10, 0x04, 0x04};
 
     private final SerialLink link;
-    private final ScheduledExecutorService scheduler;
+    private final TaskScheduler scheduler;
     private final Duration statusTimeout;
     private final ReceiptLayout layout;
     private final Object lock = new Object();
@@ -100,8 +98,7 @@ public final class ReceiptPrinter implements AutoCloseable {
             }
             q = new StatusQuery();
             query = q;
-            q.timer = scheduler.schedule(() -> end(q, PrinterStatus.NOT_ANSWERING), statusTimeout.toMillis(),
-                    TimeUnit.MILLISECONDS);
+            q.timer = scheduler.schedule(() -> end(q, PrinterStatus.NOT_ANSWERING), statusTimeout);
         }
         if (!send(OFFLINE_STATUS)) {
             end(q, PrinterStatus.NOT_ANSWERING);
@@ -156,7 +153,7 @@ public final class ReceiptPrinter implements AutoCloseable {
                 return;
             }
             query = null;
-            q.timer.cancel(false);
+            q.timer.cancel();
             lastStatus = status;
         }
         if (status.condition() != PrinterCondition.READY) {
@@ -175,13 +172,13 @@ public final class ReceiptPrinter implements AutoCloseable {
     private static final class StatusQuery {
         final CompletableFuture<PrinterStatus> result = new CompletableFuture<>();
         int offline = -1;
-        ScheduledFuture<?> timer;
+        TaskScheduler.Cancellable timer;
     }
 
     /** Builds a {@link ReceiptPrinter}; {@link #build()} validates and names the setting at fault. */
     public static final class Builder {
         private final SerialLink link;
-        private ScheduledExecutorService scheduler;
+        private TaskScheduler scheduler;
         private Duration statusTimeout = Duration.ofMillis(500);
         private int columns = 32;
 
@@ -190,7 +187,7 @@ public final class ReceiptPrinter implements AutoCloseable {
         }
 
         /** @param scheduler runs the status timeout; required @return this builder */
-        public Builder scheduler(ScheduledExecutorService scheduler) {
+        public Builder scheduler(TaskScheduler scheduler) {
             this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
             return this;
         }

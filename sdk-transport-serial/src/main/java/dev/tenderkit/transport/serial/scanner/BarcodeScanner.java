@@ -3,6 +3,7 @@ package dev.tenderkit.transport.serial.scanner;
 import dev.tenderkit.core.ConfigurationException;
 import dev.tenderkit.core.method.PaymentCodeClassifier;
 import dev.tenderkit.core.method.PaymentCodeMask;
+import dev.tenderkit.core.time.TaskScheduler;
 import dev.tenderkit.transport.serial.SerialLink;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -16,9 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +41,7 @@ public final class BarcodeScanner implements AutoCloseable {
     private static final byte LF = 0x0A;
 
     private final SerialLink link;
-    private final ScheduledExecutorService scheduler;
+    private final TaskScheduler scheduler;
     private final Clock clock;
     private final LineTerminator terminator;
     private final byte[] prefix;
@@ -61,12 +59,12 @@ public final class BarcodeScanner implements AutoCloseable {
     private boolean afterBrokenLine;
     private boolean lastWasCr;
     private long lastByteAtMillis;
-    private ScheduledFuture<?> quietTimer;
+    private TaskScheduler.Cancellable quietTimer;
 
     private BarcodeScanner(Builder b) {
         this.link = b.link;
         this.scheduler = b.scheduler;
-        this.clock = b.clock;
+        this.clock = b.scheduler.clock();
         this.terminator = b.terminator;
         this.prefix = b.prefix.getBytes(b.charset);
         this.suffix = b.suffix.getBytes(b.charset);
@@ -100,7 +98,7 @@ public final class BarcodeScanner implements AutoCloseable {
                 accept(b, scans);
             }
             if (lineLength > 0 && quietTimer == null) {
-                quietTimer = scheduler.schedule(this::lineWentQuiet, lineTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                quietTimer = scheduler.schedule(this::lineWentQuiet, lineTimeout);
             }
         }
         tell(scans);
@@ -209,8 +207,8 @@ public final class BarcodeScanner implements AutoCloseable {
             }
             long quietFor = clock.millis() - lastByteAtMillis;
             if (quietFor < lineTimeout.toMillis()) {
-                quietTimer = scheduler.schedule(this::lineWentQuiet, lineTimeout.toMillis() - quietFor,
-                        TimeUnit.MILLISECONDS);
+                quietTimer = scheduler.schedule(this::lineWentQuiet,
+                        Duration.ofMillis(lineTimeout.toMillis() - quietFor));
                 return;
             }
             int length = lineLength;
@@ -249,7 +247,7 @@ public final class BarcodeScanner implements AutoCloseable {
     public void close() {
         synchronized (lock) {
             if (quietTimer != null) {
-                quietTimer.cancel(false);
+                quietTimer.cancel();
                 quietTimer = null;
             }
         }
@@ -259,8 +257,7 @@ public final class BarcodeScanner implements AutoCloseable {
     /** Builds a {@link BarcodeScanner}; {@link #build()} validates and names the setting at fault. */
     public static final class Builder {
         private final SerialLink link;
-        private ScheduledExecutorService scheduler;
-        private Clock clock = Clock.systemUTC();
+        private TaskScheduler scheduler;
         private LineTerminator terminator = LineTerminator.CR;
         private String prefix = "";
         private String suffix = "";
@@ -274,15 +271,12 @@ public final class BarcodeScanner implements AutoCloseable {
             this.link = Objects.requireNonNull(link, "link");
         }
 
-        /** @param scheduler runs the line timeout; required @return this builder */
-        public Builder scheduler(ScheduledExecutorService scheduler) {
+        /**
+         * @param scheduler runs the line timeout; its clock stamps the scans; required
+         * @return this builder
+         */
+        public Builder scheduler(TaskScheduler scheduler) {
             this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-            return this;
-        }
-
-        /** @param clock agrees with the scheduler; default UTC system clock @return this builder */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 

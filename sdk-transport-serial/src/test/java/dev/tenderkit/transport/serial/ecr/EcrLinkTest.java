@@ -7,10 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tenderkit.core.ConfigurationException;
 import dev.tenderkit.core.money.Money;
+import dev.tenderkit.core.time.ManualTaskScheduler;
 import dev.tenderkit.transport.serial.InMemoryLinkPair;
-import dev.tenderkit.transport.serial.ManualScheduler;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -18,16 +19,16 @@ import org.junit.jupiter.api.Test;
 /** Both ends of the ECR link over the in-memory pair, with virtual time. */
 class EcrLinkTest {
 
-    private final ManualScheduler scheduler = new ManualScheduler();
-    private final InMemoryLinkPair pair = InMemoryLinkPair.create(scheduler, scheduler.clock());
+    private final ManualTaskScheduler scheduler = new ManualTaskScheduler(Instant.parse("2026-11-25T02:00:00Z"));
+    private final InMemoryLinkPair pair = InMemoryLinkPair.create(scheduler);
     private final JournalingHandler handler = new JournalingHandler();
-    private final EcrHost host = EcrHost.builder(pair.hostEnd()).scheduler(scheduler).clock(scheduler.clock())
+    private final EcrHost host = EcrHost.builder(pair.hostEnd()).scheduler(scheduler)
             .transactionTimeout(Duration.ofSeconds(60)).build();
-    private final EcrDevice device = EcrDevice.builder(pair.deviceEnd()).scheduler(scheduler).clock(scheduler.clock())
+    private final EcrDevice device = EcrDevice.builder(pair.deviceEnd()).scheduler(scheduler)
             .handler(handler).build();
 
     private EcrResponse answered(CompletableFuture<EcrOutcome> outcome) {
-        scheduler.runUntilIdle();
+        scheduler.runDueTasks();
         assertTrue(outcome.isDone(), "no outcome yet");
         return assertInstanceOf(EcrOutcome.Answered.class, outcome.join()).response();
     }
@@ -64,7 +65,7 @@ class EcrLinkTest {
         assertEquals(TransactionStatus.IN_PROGRESS, running.result().orElseThrow().status());
 
         handler.approve("R4", Money.parse("88.00"));
-        scheduler.runUntilIdle();
+        scheduler.runDueTasks();
         EcrResponse.LastResult done = (EcrResponse.LastResult) answered(host.lastResult("Q2", "R4"));
         assertEquals(TransactionStatus.APPROVED, done.result().orElseThrow().status());
         assertEquals(Optional.of("花呗"), done.result().orElseThrow().fundingSource());
@@ -94,7 +95,7 @@ class EcrLinkTest {
         device.start();
         handler.approveAtOnce = false;
         host.sale("R6", Money.parse("1.00"), "ORDER-6");
-        scheduler.runUntilIdle();
+        scheduler.runDueTasks();
         EcrResponse busy = answered(host.sale("R7", Money.parse("2.00"), "ORDER-7"));
         assertEquals(RejectReason.BUSY, ((EcrResponse.Rejected) busy).reason());
         assertEquals(new EcrResponse.TerminalStatus("S1", TerminalState.BUSY), answered(host.status("S1")));
@@ -107,7 +108,7 @@ class EcrLinkTest {
         device.start();
         handler.approveAtOnce = false;
         CompletableFuture<EcrOutcome> sale = host.sale("R8", Money.parse("5.00"), "ORDER-8");
-        scheduler.runUntilIdle();
+        scheduler.runDueTasks();
         handler.fail("R8", new IllegalStateException("gateway outcome unknown"));
         EcrResponse.TransactionResult result = (EcrResponse.TransactionResult) answered(sale);
         assertEquals(TransactionStatus.UNKNOWN, result.status());
@@ -117,12 +118,12 @@ class EcrLinkTest {
     void anUnreadableRequestIsRejectedNamingTheField() {
         java.util.List<byte[]> atCashRegister = new java.util.ArrayList<>();
         dev.tenderkit.transport.serial.frame.FrameChannel raw = dev.tenderkit.transport.serial.frame.FrameChannel
-                .builder(pair.hostEnd()).scheduler(scheduler).clock(scheduler.clock()).receiver(atCashRegister::add)
+                .builder(pair.hostEnd()).scheduler(scheduler).receiver(atCashRegister::add)
                 .build();
         raw.start();
         device.start();
         raw.send("SALE\u001Fid=R9\u001Famount=12.50\u001Forder=O9".getBytes(StandardCharsets.UTF_8));
-        scheduler.runUntilIdle();
+        scheduler.runDueTasks();
         EcrResponse.Rejected rejected = (EcrResponse.Rejected) EcrMessageCodec.decodeResponse(atCashRegister.get(0));
         assertEquals("R9", rejected.requestId());
         assertEquals(RejectReason.BAD_REQUEST, rejected.reason());
@@ -136,7 +137,7 @@ class EcrLinkTest {
         device.start();
         pair.unplug();
         CompletableFuture<EcrOutcome> sale = host.sale("R10", Money.parse("3.00"), "ORDER-10");
-        scheduler.runUntilIdle();
+        scheduler.runDueTasks();
         assertInstanceOf(EcrOutcome.NotSent.class, sale.join());
         pair.plugIn();
         assertInstanceOf(EcrResponse.TransactionResult.class, answered(host.sale("R10", Money.parse("3.00"), "ORDER-10")));

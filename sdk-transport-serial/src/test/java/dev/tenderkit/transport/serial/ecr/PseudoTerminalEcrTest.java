@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.tenderkit.core.money.Money;
+import dev.tenderkit.core.time.ExecutorTaskScheduler;
 import dev.tenderkit.transport.serial.JSerialCommLink;
 import dev.tenderkit.transport.serial.SerialPortSettings;
 import dev.tenderkit.transport.serial.SocatPair;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +17,7 @@ class PseudoTerminalEcrTest {
     @Test
     void aSaleAndAStatusQueryRoundTripOverAPseudoTerminalPair() throws Exception {
         SerialPortSettings fast = SerialPortSettings.builder().baudRate(115200).build();
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        ExecutorTaskScheduler scheduler = ExecutorTaskScheduler.create();
         try (SocatPair socat = SocatPair.start()) {
             EcrHost host = EcrHost.builder(JSerialCommLink.builder(socat.a()).settings(fast).scheduler(scheduler).build())
                     .scheduler(scheduler).build();
@@ -39,7 +38,7 @@ class PseudoTerminalEcrTest {
                 device.close();
             }
         } finally {
-            scheduler.shutdownNow();
+            scheduler.close();
         }
     }
 }

@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.tenderkit.core.ConfigurationException;
+import dev.tenderkit.core.time.ManualTaskScheduler;
 import dev.tenderkit.transport.serial.InMemoryLinkPair;
-import dev.tenderkit.transport.serial.ManualScheduler;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,15 +18,15 @@ import org.junit.jupiter.api.Test;
 
 class FrameChannelTest {
 
-    private final ManualScheduler scheduler = new ManualScheduler();
-    private final InMemoryLinkPair pair = InMemoryLinkPair.create(scheduler, scheduler.clock());
+    private final ManualTaskScheduler scheduler = new ManualTaskScheduler(Instant.parse("2026-11-25T02:00:00Z"));
+    private final InMemoryLinkPair pair = InMemoryLinkPair.create(scheduler);
     private final List<String> atHost = new ArrayList<>();
     private final List<String> atDevice = new ArrayList<>();
     private final FrameChannel host = channel(pair.hostEnd(), atHost);
     private final FrameChannel device = channel(pair.deviceEnd(), atDevice);
 
     private FrameChannel channel(dev.tenderkit.transport.serial.SerialLink link, List<String> sink) {
-        return FrameChannel.builder(link).scheduler(scheduler).clock(scheduler.clock())
+        return FrameChannel.builder(link).scheduler(scheduler)
                 .receiver(payload -> sink.add(new String(payload, StandardCharsets.UTF_8))).build();
     }
 
@@ -43,7 +44,7 @@ class FrameChannelTest {
         startBoth();
         CompletableFuture<SendOutcome> toDevice = host.send(utf8("SALE 1"));
         CompletableFuture<SendOutcome> toHost = device.send(utf8("收到"));
-        scheduler.runUntilIdle();
+        scheduler.runDueTasks();
         assertEquals(List.of("SALE 1"), atDevice);
         assertEquals(List.of("收到"), atHost);
         assertEquals(new SendOutcome.Delivered(1), toDevice.join());
@@ -57,7 +58,7 @@ class FrameChannelTest {
         for (int i = 0; i < 5; i++) {
             outcomes.add(host.send(utf8("m" + i)));
         }
-        scheduler.runUntilIdle();
+        scheduler.runDueTasks();
         assertEquals(List.of("m0", "m1", "m2", "m3", "m4"), atDevice);
         outcomes.forEach(o -> assertEquals(new SendOutcome.Delivered(1), o.join()));
     }
@@ -68,7 +69,7 @@ class FrameChannelTest {
         AtomicInteger toHost = new AtomicInteger();
         pair.setLineFault(pair.hostEnd(), bytes -> toHost.getAndIncrement() == 0 ? new byte[0] : bytes);
         CompletableFuture<SendOutcome> outcome = host.send(utf8("SALE 2"));
-        scheduler.runUntilIdle();
+        scheduler.runDueTasks();
         assertEquals(List.of("SALE 2"), atDevice);
         assertEquals(false, outcome.isDone(), "the ACK was lost, so the host is still waiting");
         scheduler.advance(Duration.ofMillis(1000));
@@ -91,7 +92,7 @@ class FrameChannelTest {
             return bytes;
         });
         CompletableFuture<SendOutcome> outcome = host.send(utf8("REFUND 3"));
-        scheduler.runUntilIdle();
+        scheduler.runDueTasks();
         assertEquals(new SendOutcome.Delivered(2), outcome.join(), "the NAK triggered the retransmission at once");
         assertEquals(List.of("REFUND 3"), atDevice);
         assertEquals(1, device.stats().naksSent());
@@ -133,7 +134,7 @@ class FrameChannelTest {
         byte[] cut = ChannelBody.dataFrame(false, 0, utf8("SALE|id=POS1-0007|amount=68800|order=ORDER-7"));
         pair.hostEnd().write(Arrays.copyOf(cut, 20));
         pair.hostEnd().write(ChannelBody.dataFrame(true, 0, utf8("SALE|id=POS1-0007|amount=68800|order=ORDER-7")));
-        scheduler.runUntilIdle();
+        scheduler.runDueTasks();
         assertEquals(List.of("SALE|id=POS1-0007|amount=68800|order=ORDER-7"), atDevice);
         assertEquals(0, device.stats().partialFramesAbandoned(), "taken at once, not after the inter-byte timeout");
         assertEquals(1, device.stats().naksSent());
@@ -156,7 +157,7 @@ class FrameChannelTest {
         scheduler.advance(Duration.ofMillis(150));
         assertEquals(0, device.stats().partialFramesAbandoned(), "bytes kept coming within 200 ms");
         pair.hostEnd().write(Arrays.copyOfRange(frame, 8, frame.length));
-        scheduler.runUntilIdle();
+        scheduler.runDueTasks();
         assertEquals(List.of("slow"), atDevice);
 
         pair.hostEnd().write(Arrays.copyOfRange(frame, 0, 5));
@@ -173,31 +174,31 @@ class FrameChannelTest {
         CompletableFuture<SendOutcome> first = host.send(utf8("a"));
         CompletableFuture<SendOutcome> second = host.send(utf8("b"));
         pair.unplug();
-        scheduler.runUntilIdle();
+        scheduler.runDueTasks();
         assertEquals(new SendOutcome.Unconfirmed(1, SendOutcome.UnconfirmedReason.LINK_LOST), first.join());
         assertEquals(new SendOutcome.NotSent(SendOutcome.NotSentReason.LINK_DOWN), second.join());
         CompletableFuture<SendOutcome> whileDown = host.send(utf8("c"));
-        scheduler.runUntilIdle();
+        scheduler.runDueTasks();
         assertEquals(new SendOutcome.NotSent(SendOutcome.NotSentReason.LINK_DOWN), whileDown.join());
 
         pair.setLineFault(pair.deviceEnd(), bytes -> bytes);
         pair.plugIn();
         CompletableFuture<SendOutcome> afterwards = host.send(utf8("d"));
-        scheduler.runUntilIdle();
+        scheduler.runDueTasks();
         assertEquals(new SendOutcome.Delivered(1), afterwards.join());
         assertEquals(List.of("d"), atDevice);
     }
 
     @Test
     void aFullQueueRefusesWithoutSending() {
-        FrameChannel small = FrameChannel.builder(pair.hostEnd()).scheduler(scheduler).clock(scheduler.clock())
-                .maxQueuedFrames(1).receiver(p -> { }).build();
+        FrameChannel small = FrameChannel.builder(pair.hostEnd()).scheduler(scheduler)
+                .settings(FrameChannelSettings.builder().maxQueuedFrames(1).build()).receiver(p -> { }).build();
         small.start();
         device.start();
         small.send(utf8("1"));
         small.send(utf8("2"));
         assertEquals(new SendOutcome.NotSent(SendOutcome.NotSentReason.QUEUE_FULL), small.send(utf8("3")).join());
-        scheduler.runUntilIdle();
+        scheduler.runDueTasks();
         assertEquals(List.of("1", "2"), atDevice);
     }
 
@@ -210,8 +211,8 @@ class FrameChannelTest {
 
     @Test
     void aPayloadAboveTheLimitIsRefused() {
-        FrameChannel small = FrameChannel.builder(pair.hostEnd()).scheduler(scheduler).maxPayloadLength(4)
-                .receiver(p -> { }).build();
+        FrameChannel small = FrameChannel.builder(pair.hostEnd()).scheduler(scheduler)
+                .settings(FrameChannelSettings.builder().maxPayloadLength(4).build()).receiver(p -> { }).build();
         assertThrows(IllegalArgumentException.class, () -> small.send(new byte[5]));
     }
 
@@ -220,14 +221,11 @@ class FrameChannelTest {
         assertEquals("scheduler", assertThrows(ConfigurationException.class,
                 () -> FrameChannel.builder(pair.hostEnd()).receiver(p -> { }).build()).setting());
         assertEquals("ackTimeout", assertThrows(ConfigurationException.class,
-                () -> FrameChannel.builder(pair.hostEnd()).scheduler(scheduler).receiver(p -> { })
-                        .ackTimeout(Duration.ZERO).build()).setting());
+                () -> FrameChannelSettings.builder().ackTimeout(Duration.ZERO).build()).setting());
         assertEquals("maxRetransmissions", assertThrows(ConfigurationException.class,
-                () -> FrameChannel.builder(pair.hostEnd()).scheduler(scheduler).receiver(p -> { })
-                        .maxRetransmissions(11).build()).setting());
+                () -> FrameChannelSettings.builder().maxRetransmissions(11).build()).setting());
         assertEquals("maxPayloadLength", assertThrows(ConfigurationException.class,
-                () -> FrameChannel.builder(pair.hostEnd()).scheduler(scheduler).receiver(p -> { })
-                        .maxPayloadLength(65534).build()).setting());
+                () -> FrameChannelSettings.builder().maxPayloadLength(65534).build()).setting());
         assertEquals("receiver", assertThrows(ConfigurationException.class,
                 () -> FrameChannel.builder(pair.hostEnd()).scheduler(scheduler).build()).setting());
     }
@@ -238,7 +236,7 @@ class FrameChannelTest {
         // 256 frames wrap the sequence number back to the value of the first one.
         for (int i = 0; i < 257; i++) {
             host.send(utf8("n" + i));
-            scheduler.runUntilIdle();
+            scheduler.runDueTasks();
         }
         assertEquals(257, atDevice.size());
         assertEquals("n256", atDevice.get(256));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tenderkit.core.time.ExecutorTaskScheduler;
 import dev.tenderkit.transport.serial.JSerialCommLink;
 import dev.tenderkit.transport.serial.LinkState;
 import dev.tenderkit.transport.serial.LinkStateChange;
@@ -15,9 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +29,7 @@ class PseudoTerminalFrameTest {
     private static final ReconnectBackoff QUICK = new ReconnectBackoff(Duration.ofMillis(20), Duration.ofMillis(200));
 
     private SocatPair socat;
-    private ScheduledExecutorService scheduler;
+    private ExecutorTaskScheduler scheduler;
     private JSerialCommLink linkA;
     private JSerialCommLink linkB;
     private final BlockingQueue<String> atB = new LinkedBlockingQueue<>();
@@ -39,11 +38,7 @@ class PseudoTerminalFrameTest {
     @BeforeEach
     void setUp() throws Exception {
         socat = SocatPair.start();
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "pty-frame-test");
-            t.setDaemon(true);
-            return t;
-        });
+        scheduler = ExecutorTaskScheduler.create("pty-frame-test", 1);
         linkA = JSerialCommLink.builder(socat.a()).settings(FAST).reconnectBackoff(QUICK).scheduler(scheduler).build();
         linkB = JSerialCommLink.builder(socat.b()).settings(FAST).reconnectBackoff(QUICK).scheduler(scheduler).build();
         channelB = channel(linkB, atB);
@@ -56,13 +51,13 @@ class PseudoTerminalFrameTest {
         }
         channelB.close();
         linkA.close();
-        scheduler.shutdownNow();
+        scheduler.close();
         socat.close();
     }
 
     private FrameChannel channel(JSerialCommLink link, BlockingQueue<String> sink) {
-        return FrameChannel.builder(link).scheduler(scheduler).ackTimeout(Duration.ofMillis(300))
-                .interByteTimeout(Duration.ofMillis(100))
+        return FrameChannel.builder(link).scheduler(scheduler).settings(FrameChannelSettings.builder()
+                        .ackTimeout(Duration.ofMillis(300)).interByteTimeout(Duration.ofMillis(100)).build())
                 .receiver(p -> sink.add(new String(p, StandardCharsets.UTF_8))).build();
     }
 

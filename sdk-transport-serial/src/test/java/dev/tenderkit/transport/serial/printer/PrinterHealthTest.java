@@ -12,17 +12,18 @@ import dev.tenderkit.core.health.checks.PeripheralCondition;
 import dev.tenderkit.core.health.checks.PeripheralState;
 import dev.tenderkit.core.health.checks.PeripheralStatusCheck;
 import dev.tenderkit.core.terminal.Peripheral;
+import dev.tenderkit.core.time.ManualTaskScheduler;
 import dev.tenderkit.transport.serial.InMemoryLinkPair;
-import dev.tenderkit.transport.serial.ManualScheduler;
 import dev.tenderkit.transport.serial.health.SerialPeripheralStatus;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The serial drivers feed core's peripheral health check: link state and the printer's last status. */
 class PrinterHealthTest {
-    private final ManualScheduler scheduler = new ManualScheduler();
-    private final InMemoryLinkPair printerPair = InMemoryLinkPair.create(scheduler, scheduler.clock());
-    private final InMemoryLinkPair scannerPair = InMemoryLinkPair.create(scheduler, scheduler.clock());
+    private final ManualTaskScheduler scheduler = new ManualTaskScheduler(Instant.parse("2026-11-25T02:00:00Z"));
+    private final InMemoryLinkPair printerPair = InMemoryLinkPair.create(scheduler);
+    private final InMemoryLinkPair scannerPair = InMemoryLinkPair.create(scheduler);
     private final ReceiptPrinter printer = ReceiptPrinter.builder(printerPair.hostEnd()).scheduler(scheduler).build();
     private final SimulatedPrinter device = new SimulatedPrinter(printerPair.deviceEnd());
     private final SerialPeripheralStatus status = SerialPeripheralStatus.builder()
@@ -46,7 +47,7 @@ class PrinterHealthTest {
         assertEquals(PeripheralCondition.READY, condition("printer"), "not queried yet: the port is open");
         device.paperStatus = 0x12 | 0x60;
         printer.queryStatus();
-        scheduler.runUntilIdle();
+        scheduler.runDueTasks();
         int bytesSent = device.received.size();
         PeripheralState paperOut = status.peripherals().get(0);
         assertEquals(PeripheralCondition.FAULT, paperOut.condition());
@@ -59,7 +60,7 @@ class PrinterHealthTest {
         printer.start();
         device.paperStatus = 0x12 | 0x60;
         printer.queryStatus();
-        scheduler.runUntilIdle();
+        scheduler.runDueTasks();
         try (HealthMonitor monitor = HealthMonitor.builder()
                 .addCheck(PeripheralStatusCheck.builder().source(status).essential(Peripheral.RECEIPT_PRINTER).build())
                 .build()) {

@@ -8,11 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tenderkit.core.ConfigurationException;
 import dev.tenderkit.core.InvalidInputException;
 import dev.tenderkit.core.money.Money;
+import dev.tenderkit.core.time.ManualTaskScheduler;
 import dev.tenderkit.transport.serial.InMemoryLinkPair;
-import dev.tenderkit.transport.serial.ManualScheduler;
 import dev.tenderkit.transport.serial.SerialTransportException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.HexFormat;
 import java.util.List;
@@ -22,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 class ReceiptPrinterTest {
 
-    private final ManualScheduler scheduler = new ManualScheduler();
-    private final InMemoryLinkPair pair = InMemoryLinkPair.create(scheduler, scheduler.clock());
+    private final ManualTaskScheduler scheduler = new ManualTaskScheduler(Instant.parse("2026-11-25T02:00:00Z"));
+    private final InMemoryLinkPair pair = InMemoryLinkPair.create(scheduler);
     private final ReceiptPrinter printer = ReceiptPrinter.builder(pair.hostEnd()).scheduler(scheduler).build();
     private final SimulatedPrinter device = new SimulatedPrinter(pair.deviceEnd());
 
@@ -43,7 +44,7 @@ class ReceiptPrinterTest {
     void aSalesReceiptIsPrintedInGb18030WithItsQrCodeAndACut() {
         printer.start();
         printer.print(receipt());
-        scheduler.runUntilIdle();
+        scheduler.runDueTasks();
         byte[] job = device.received.toByteArray();
         assertTrue(contains(job, new byte[] {0x1B, 0x40, 0x1C, 0x26}), "initialise, then Chinese mode");
         assertTrue(contains(job, "花呗分期(3期免息)".getBytes(EscPosDocument.GB18030)), "funding source in GB18030");
@@ -85,7 +86,7 @@ class ReceiptPrinterTest {
     void aReadyPrinterReportsReady() {
         printer.start();
         CompletableFuture<PrinterStatus> status = printer.queryStatus();
-        scheduler.runUntilIdle();
+        scheduler.runDueTasks();
         assertEquals(PrinterCondition.READY, status.join().condition());
     }
 
@@ -94,18 +95,18 @@ class ReceiptPrinterTest {
         printer.start();
         device.offlineStatus = 0x12 | 0x04;
         CompletableFuture<PrinterStatus> cover = printer.queryStatus();
-        scheduler.runUntilIdle();
+        scheduler.runDueTasks();
         assertEquals(PrinterCondition.COVER_OPEN, cover.join().condition());
 
         device.offlineStatus = 0x12;
         device.paperStatus = 0x12 | 0x60;
         CompletableFuture<PrinterStatus> paper = printer.queryStatus();
-        scheduler.runUntilIdle();
+        scheduler.runDueTasks();
         assertEquals(PrinterCondition.PAPER_OUT, paper.join().condition());
 
         device.paperStatus = 0x12 | 0x0C;
         CompletableFuture<PrinterStatus> nearEnd = printer.queryStatus();
-        scheduler.runUntilIdle();
+        scheduler.runDueTasks();
         assertEquals(PrinterCondition.PAPER_NEAR_END, nearEnd.join().condition());
     }
 
@@ -115,7 +116,7 @@ class ReceiptPrinterTest {
         device.noiseBeforeAnswer = new byte[] {(byte) 0xFF, 0x00, 0x13};
         device.paperStatus = 0x12 | 0x60;
         CompletableFuture<PrinterStatus> status = printer.queryStatus();
-        scheduler.runUntilIdle();
+        scheduler.runDueTasks();
         assertEquals(PrinterCondition.PAPER_OUT, status.join().condition());
     }
 
@@ -136,7 +137,7 @@ class ReceiptPrinterTest {
         pair.unplug();
         assertThrows(SerialTransportException.class, () -> printer.print(receipt()));
         CompletableFuture<PrinterStatus> status = printer.queryStatus();
-        scheduler.runUntilIdle();
+        scheduler.runDueTasks();
         assertEquals(PrinterCondition.NOT_ANSWERING, status.join().condition());
     }
 

@@ -7,10 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.tenderkit.core.ConfigurationException;
 import dev.tenderkit.core.method.Wallet;
+import dev.tenderkit.core.time.ManualTaskScheduler;
 import dev.tenderkit.transport.serial.InMemoryLinkPair;
-import dev.tenderkit.transport.serial.ManualScheduler;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -22,13 +23,13 @@ class BarcodeScannerTest {
     private static final String ALIPAY = "285512345678901234";
     private static final String WECHAT = "134567890123456789";
 
-    private final ManualScheduler scheduler = new ManualScheduler();
-    private final InMemoryLinkPair pair = InMemoryLinkPair.create(scheduler, scheduler.clock());
+    private final ManualTaskScheduler scheduler = new ManualTaskScheduler(Instant.parse("2026-11-25T02:00:00Z"));
+    private final InMemoryLinkPair pair = InMemoryLinkPair.create(scheduler);
     private final List<Scan> scans = new ArrayList<>();
 
     private BarcodeScanner start(UnaryOperator<BarcodeScanner.Builder> settings) {
         BarcodeScanner scanner = settings.apply(BarcodeScanner.builder(pair.hostEnd()).scheduler(scheduler)
-                .clock(scheduler.clock()).listener(scans::add)).build();
+                .listener(scans::add)).build();
         scanner.start();
         pair.deviceEnd().open(bytes -> { });
         return scanner;
@@ -36,7 +37,7 @@ class BarcodeScannerTest {
 
     private void send(String text) {
         pair.deviceEnd().write(text.getBytes(StandardCharsets.ISO_8859_1));
-        scheduler.runUntilIdle();
+        scheduler.runDueTasks();
     }
 
     @Test
@@ -130,7 +131,7 @@ class BarcodeScannerTest {
     void textThatIsNotValidInTheCharsetIsDiscarded() {
         start(b -> b);
         pair.deviceEnd().write(new byte[] {(byte) 0xC3, 0x28, 0x0D});
-        scheduler.runUntilIdle();
+        scheduler.runDueTasks();
         assertEquals(DiscardReason.UNDECODABLE, ((Scan.Discarded) scans.get(0)).reason());
     }
 

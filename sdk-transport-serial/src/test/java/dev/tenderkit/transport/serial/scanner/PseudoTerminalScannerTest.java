@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.tenderkit.core.method.Wallet;
+import dev.tenderkit.core.time.ExecutorTaskScheduler;
 import dev.tenderkit.transport.serial.JSerialCommLink;
 import dev.tenderkit.transport.serial.SocatPair;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +18,7 @@ class PseudoTerminalScannerTest {
 
     @Test
     void scannedLinesRoundTripIncludingNoiseBetweenThem() throws Exception {
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        ExecutorTaskScheduler scheduler = ExecutorTaskScheduler.create();
         BlockingQueue<Scan> scans = new LinkedBlockingQueue<>();
         try (SocatPair socat = SocatPair.start()) {
             BarcodeScanner scanner = BarcodeScanner.builder(JSerialCommLink.builder(socat.a()).scheduler(scheduler).build())
@@ -42,7 +41,7 @@ class PseudoTerminalScannerTest {
                 device.close();
             }
         } finally {
-            scheduler.shutdownNow();
+            scheduler.close();
         }
     }
 }
