@@ -171,7 +171,8 @@ public final class AlipayCheckoutExample {
                 RefundOutcome refund = engine.refundAsync(p.trade().outTradeNo(), "R1", Money.parse("20.00"),
                         "少找零 wrong change").join();
                 out.println("    => " + (refund instanceof RefundOutcome.Refunded r ? "REFUNDED " + r.refund().amount()
-                        : "refund FAILED " + ((RefundOutcome.Failed) refund).error()));
+                        : refund instanceof RefundOutcome.Failed f ? "refund FAILED " + f.error()
+                        : "refund UNRESOLVED, flagged for a person: " + refund.refund().attention().orElse("")));
             }
 
             terminal.set(context("3.4.0", true));

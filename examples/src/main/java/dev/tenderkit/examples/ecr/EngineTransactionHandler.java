@@ -222,8 +222,7 @@ final class EngineTransactionHandler implements EcrTransactionHandler, AutoClose
         if (outcome instanceof RefundOutcome.Refunded r) {
             screen.accept("refunded " + r.refund().amount() + " of trade " + tradeNo);
         }
-        RefundRecord record = outcome instanceof RefundOutcome.Refunded r ? r.refund()
-                : ((RefundOutcome.Failed) outcome).refund();
+        RefundRecord record = outcome.refund();
         return resultOf(requestId, trade, record);
     }
 

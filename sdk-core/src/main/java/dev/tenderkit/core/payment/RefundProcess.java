@@ -83,6 +83,8 @@ final class RefundProcess {
                 RefundQueryResult.Unknown::new);
         if (result instanceof RefundQueryResult.Refunded r && r.amount().equals(record.amount())) {
             refunded();
+        } else if (result instanceof RefundQueryResult.Failed f) {
+            failedAfterAcceptance(f.error());
         } else if (result instanceof RefundQueryResult.NotFound) {
             if (save(record.advance(RefundState.FAILED, Optional.of(error), Optional.empty(), engine.now()))) {
                 finish(new RefundOutcome.Failed(record, error));
@@ -101,6 +103,11 @@ final class RefundProcess {
                     + ": not an answer to this refund");
         } else if (result instanceof RefundQueryResult.Refunded) {
             refunded();
+        } else if (result instanceof RefundQueryResult.Processing pr) {
+            accepted = false;
+            retryLater("the wallet is still paying the refund out: " + pr.raw());
+        } else if (result instanceof RefundQueryResult.Failed f) {
+            failedAfterAcceptance(f.error());
         } else if (result instanceof RefundQueryResult.NotFound && accepted) {
             // accepted a moment ago but not found: the wallet may be slow to show it (or the answer
             // was not the wallet's); ask again later instead of resending at once
@@ -115,9 +122,34 @@ final class RefundProcess {
         }
     }
 
+    /** The wallet took the refund and then could not make it: final, and a person tells the buyer. */
+    private void failedAfterAcceptance(GatewayError error) {
+        String why = "the wallet accepted refund " + record.refundRequestNo() + " and then failed it (" + error.raw()
+                + "): the buyer has not received " + record.amount() + "; settle it with the buyer";
+        if (save(record.failedWithAttention(error, why, engine.now()))) {
+            LOG.warn("refund {} of trade {} needs attention: {}", record.refundRequestNo(), record.outTradeNo(), why);
+            finish(new RefundOutcome.Failed(record, error));
+        }
+    }
+
+    /**
+     * Asks again later, with the gateway's backoff; after the configured attempts the refund is
+     * flagged for a person and its caller told it is unresolved, and the engine keeps asking, as it
+     * does for a reversal.
+     */
     private void retryLater(String problem) {
-        if (!save(record.advance(RefundState.REQUESTED, Optional.empty(), Optional.of(problem), engine.now()))) {
+        int attempts = record.attempts() + 1;
+        boolean flagNow = !record.needsAttention() && attempts >= gateway.timing().reversalAttemptsBeforeAttention();
+        Optional<String> flag = flagNow ? Optional.of("refund " + record.refundRequestNo() + " is not confirmed after "
+                + attempts + " attempts (last: " + problem + "); the engine keeps asking, but check it with the wallet")
+                : Optional.empty();
+        if (!save(record.retried(flag, problem, engine.now()))) {
             return;
+        }
+        if (flagNow) {
+            LOG.warn("refund {} of trade {} needs attention: {}", record.refundRequestNo(), record.outTradeNo(),
+                    flag.get());
+            outcome.complete(new RefundOutcome.Unresolved(record));
         }
         Duration delay = gateway.timing().reversalDelay(retries++);
         LOG.warn("refund {} of trade {}: outcome unknown ({}); querying again in {}", record.refundRequestNo(),

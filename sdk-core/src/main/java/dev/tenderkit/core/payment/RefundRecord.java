@@ -18,11 +18,15 @@ import java.util.Optional;
  * @param updatedAt when this record was written
  * @param failure the verified refusal, when failed
  * @param lastProblem the last unknown outcome, for support
+ * @param attempts how many times the refund was retried after an unknown, unconfirmed or
+ *     processing answer
+ * @param attention why a person must look at the refund, when flagged (retried too often without a
+ *     confirmation, or failed after the wallet had accepted it)
  * @param revision 0 first, then one more per change
  */
 public record RefundRecord(String outTradeNo, String refundRequestNo, Money amount, String reason, RefundState state,
         Instant createdAt, Instant updatedAt, Optional<GatewayError> failure, Optional<String> lastProblem,
-        long revision) {
+        int attempts, Optional<String> attention, long revision) {
 
     /** Validates. */
     public RefundRecord {
@@ -35,11 +39,40 @@ public record RefundRecord(String outTradeNo, String refundRequestNo, Money amou
         Objects.requireNonNull(updatedAt, "updatedAt");
         Objects.requireNonNull(failure, "failure");
         Objects.requireNonNull(lastProblem, "lastProblem");
+        Objects.requireNonNull(attention, "attention");
+        if (attempts < 0) {
+            throw new IllegalArgumentException("attempts must not be negative: " + attempts);
+        }
+    }
+
+    /** A refund record with no retries and no flag, as refunds were journaled before either was kept. */
+    public RefundRecord(String outTradeNo, String refundRequestNo, Money amount, String reason, RefundState state,
+            Instant createdAt, Instant updatedAt, Optional<GatewayError> failure, Optional<String> lastProblem,
+            long revision) {
+        this(outTradeNo, refundRequestNo, amount, reason, state, createdAt, updatedAt, failure, lastProblem, 0,
+                Optional.empty(), revision);
+    }
+
+    /** @return whether a person must look at it */
+    public boolean needsAttention() {
+        return attention.isPresent();
+    }
+
+    /** @return the next revision after one more retry, flagged when {@code flag} is present */
+    public RefundRecord retried(Optional<String> flag, String problem, Instant at) {
+        return new RefundRecord(outTradeNo, refundRequestNo, amount, reason, state, createdAt, at, failure,
+                Optional.of(problem), attempts + 1, flag.or(() -> attention), revision + 1);
+    }
+
+    /** @return the next revision, failed with {@code error} and flagged for a person with {@code why} */
+    public RefundRecord failedWithAttention(GatewayError error, String why, Instant at) {
+        return new RefundRecord(outTradeNo, refundRequestNo, amount, reason, RefundState.FAILED, createdAt, at,
+                Optional.of(error), lastProblem, attempts, Optional.of(why), revision + 1);
     }
 
     /** @return the next revision in a new state */
     public RefundRecord advance(RefundState next, Optional<GatewayError> error, Optional<String> problem, Instant at) {
         return new RefundRecord(outTradeNo, refundRequestNo, amount, reason, next, createdAt, at, error,
-                problem.or(() -> lastProblem), revision + 1);
+                problem.or(() -> lastProblem), attempts, attention, revision + 1);
     }
 }

@@ -27,6 +27,7 @@ final class LyingNetwork implements PaymentGateway {
     private final PaymentGateway wallet;
     private final Deque<Function<PayRequest, PayResult>> pays = new ArrayDeque<>();
     private final Deque<Function<RefundRequest, RefundResult>> refunds = new ArrayDeque<>();
+    private final Deque<RefundQueryResult> refundQueries = new ArrayDeque<>();
 
     LyingNetwork(PaymentGateway wallet) {
         this.wallet = wallet;
@@ -53,6 +54,18 @@ final class LyingNetwork implements PaymentGateway {
             wallet.refund(r);
             return answer;
         });
+        return this;
+    }
+
+    /** The next refund never reaches the wallet; the engine hears {@code answer}. */
+    LyingNetwork insteadOfNextRefund(RefundResult answer) {
+        refunds.add(r -> answer);
+        return this;
+    }
+
+    /** The next refund queries are not asked; the engine hears these answers, in order. */
+    LyingNetwork insteadOfNextRefundQueries(RefundQueryResult... answers) {
+        refundQueries.addAll(java.util.List.of(answers));
         return this;
     }
 
@@ -99,7 +112,8 @@ final class LyingNetwork implements PaymentGateway {
     }
 
     @Override
-    public RefundQueryResult queryRefund(TradeRef trade, String refundRequestNo) {
-        return wallet.queryRefund(trade, refundRequestNo);
+    public synchronized RefundQueryResult queryRefund(TradeRef trade, String refundRequestNo) {
+        RefundQueryResult lie = refundQueries.poll();
+        return lie == null ? wallet.queryRefund(trade, refundRequestNo) : lie;
     }
 }

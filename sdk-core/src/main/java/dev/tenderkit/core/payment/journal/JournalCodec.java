@@ -116,6 +116,12 @@ final class JournalCodec {
             if (r.lastProblem().isPresent()) {
                 g.writeStringField("problem", r.lastProblem().get());
             }
+            if (r.attempts() > 0) {
+                g.writeNumberField("attempts", r.attempts());
+            }
+            if (r.attention().isPresent()) {
+                g.writeStringField("attention", r.attention().get());
+            }
             g.writeNumberField("rev", r.revision());
             g.writeEndObject();
         } catch (IOException e) {
@@ -175,7 +181,9 @@ final class JournalCodec {
                 n.required("refundNo").text(), JsonValues.money(n.required("amount")), n.required("reason").string(),
                 JsonValues.enumValue(n.required("state"), RefundState.class), instant(n.required("createdAt")),
                 instant(n.required("updatedAt")), n.optional("failure").map(JournalCodec::error),
-                n.optional("problem").map(JsonNode::string), revision(n)));
+                n.optional("problem").map(JsonNode::string),
+                n.optional("attempts").map(a -> a.integer(0, Integer.MAX_VALUE)).orElse(0),
+                n.optional("attention").map(JsonNode::string), revision(n)));
     }
 
     private static long revision(JsonNode n) {

@@ -185,4 +185,30 @@ class JournalTransactionStoreTest {
             assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
         }
     }
+
+    @Test
+    void recordsWrittenBeforeDigestsAndRefundFlagsReadUnchangedAndNewOnesKeepThem() {
+        JournalCodec codec = new JournalCodec();
+        // as today's journals hold them: no codeDigest on trades, no attempts or attention on refunds
+        String oldTrade = "{\"t\":\"trade\",\"outTradeNo\":\"T1\",\"orderId\":\"O1\",\"kind\":\"BARCODE\","
+                + "\"channel\":\"lakala\",\"gateway\":\"alipay\",\"method\":\"alipay\",\"amount\":\"8.80\","
+                + "\"subject\":\"s\",\"code\":\"2851**********1234\",\"state\":\"CREATED\","
+                + "\"createdAt\":\"2026-11-25T02:00:00Z\",\"updatedAt\":\"2026-11-25T02:00:00Z\","
+                + "\"deadline\":\"2026-11-25T02:01:00Z\",\"reversals\":0,\"refunded\":\"0.00\",\"rev\":0}";
+        TradeRecord t = codec.decode(oldTrade.getBytes(java.nio.charset.StandardCharsets.UTF_8), "old@8").trade()
+                .orElseThrow();
+        assertEquals(Optional.empty(), t.paymentCodeDigest());
+        String oldRefund = "{\"t\":\"refund\",\"outTradeNo\":\"T1\",\"refundNo\":\"R1\",\"amount\":\"1.00\","
+                + "\"reason\":\"r\",\"state\":\"REQUESTED\",\"createdAt\":\"2026-11-25T02:00:00Z\","
+                + "\"updatedAt\":\"2026-11-25T02:00:00Z\",\"rev\":0}";
+        RefundRecord r = codec.decode(oldRefund.getBytes(java.nio.charset.StandardCharsets.UTF_8), "old@99").refund()
+                .orElseThrow();
+        assertEquals(0, r.attempts());
+        assertEquals(Optional.empty(), r.attention());
+        RefundRecord flagged = r.retried(Optional.of("call someone"), "timed out", T0);
+        RefundRecord back = codec.decode(codec.encode(flagged), "new@0").refund().orElseThrow();
+        assertEquals(flagged, back);
+        TradeRecord digested = created("T2", "O2", T0);
+        assertEquals(digested, codec.decode(codec.encode(digested), "new@1").trade().orElseThrow());
+    }
 }
