@@ -2,10 +2,7 @@ package dev.tenderkit.core.crypto;
 
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
-import java.security.Provider;
 import java.security.Signature;
-import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Signs with one private key on the JCA provider the user chose (the JDK's by default): the key is
@@ -19,22 +16,12 @@ public final class BoundSigner {
     private final PerThreadSignature<PrivateKey> bound;
 
     private BoundSigner(PrivateKey key, SignatureSource source) {
-        this.bound = new PerThreadSignature<>(Objects.requireNonNull(key, "key"), Objects.requireNonNull(source, "source"));
+        this.bound = new PerThreadSignature<>(key, source);
     }
 
     /**
      * @param key the private key
-     * @param algorithm the JCA algorithm, e.g. {@code "SHA256withRSA"}
-     * @param provider the provider to sign on; empty for the JDK's default providers
-     * @return the signer
-     */
-    public static BoundSigner of(PrivateKey key, String algorithm, Optional<Provider> provider) {
-        return new BoundSigner(key, SignatureSource.of(algorithm, provider));
-    }
-
-    /**
-     * @param key the private key
-     * @param source makes the signature objects (for algorithms that need parameters set)
+     * @param source makes the signature objects, e.g. {@code SignatureSource.of("SHA256withRSA", provider)}
      * @return the signer
      */
     public static BoundSigner of(PrivateKey key, SignatureSource source) {

@@ -1,11 +1,8 @@
 package dev.tenderkit.core.crypto;
 
 import java.security.GeneralSecurityException;
-import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Signature;
-import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Verifies signatures with one public key on the JCA provider the user chose (the JDK's by
@@ -19,22 +16,12 @@ public final class BoundVerifier {
     private final PerThreadSignature<PublicKey> bound;
 
     private BoundVerifier(PublicKey key, SignatureSource source) {
-        this.bound = new PerThreadSignature<>(Objects.requireNonNull(key, "key"), Objects.requireNonNull(source, "source"));
+        this.bound = new PerThreadSignature<>(key, source);
     }
 
     /**
      * @param key the public key
-     * @param algorithm the JCA algorithm, e.g. {@code "SHA256withRSA"}
-     * @param provider the provider to verify on; empty for the JDK's default providers
-     * @return the verifier
-     */
-    public static BoundVerifier of(PublicKey key, String algorithm, Optional<Provider> provider) {
-        return new BoundVerifier(key, SignatureSource.of(algorithm, provider));
-    }
-
-    /**
-     * @param key the public key
-     * @param source makes the signature objects (for algorithms that need parameters set)
+     * @param source makes the signature objects, e.g. {@code SignatureSource.of("SHA256withRSA", provider)}
      * @return the verifier
      */
     public static BoundVerifier of(PublicKey key, SignatureSource source) {

@@ -5,6 +5,7 @@ import java.security.Key;
 import java.security.KeyFactory;
 import java.security.Provider;
 import java.security.Signature;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -21,6 +22,8 @@ final class PerThreadSignature<K extends Key> {
     private final ThreadLocal<Signature> perThread;
 
     PerThreadSignature(K key, SignatureSource source) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(source, "source");
         this.key = inProviderForm(key, source.provider());
         this.perThread = ThreadLocal.withInitial(source::newSignature);
         perThread.get(); // a provider that lacks the algorithm fails here, at configuration

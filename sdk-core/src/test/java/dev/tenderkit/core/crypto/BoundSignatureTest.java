@@ -16,9 +16,8 @@ import java.security.KeyFactorySpi;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.PublicKey;
+import java.security.Security;
 import java.security.Signature;
-import java.security.SignatureException;
-import java.security.SignatureSpi;
 import java.security.spec.InvalidKeySpecException;
 import java.security.spec.KeySpec;
 import java.util.ArrayList;
@@ -32,7 +31,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Signatures bound to a provider: made on the provider the caller chose, with the key translated by
- * that provider once, one signature object per thread, and verifiable by any other provider.
+ * that provider once, one signature object per thread, and verifiable on the default providers.
  */
 class BoundSignatureTest {
     private static final String SHA256_RSA = "SHA256withRSA";
@@ -42,69 +41,34 @@ class BoundSignatureTest {
     private static final byte[] DATA = "POST\n/v3/pay/transactions/native\n1554208460\n593BEC0C\n{}\n"
             .getBytes(StandardCharsets.UTF_8);
 
-    /** A provider that signs through SunRsaSign and counts what it is asked to do. */
-    static final class Counting extends Provider {
+    /** A provider with only an RSA key factory (SunRsaSign's), counting the keys it translates. */
+    static final class TranslationCounting extends Provider {
         static final AtomicInteger TRANSLATED = new AtomicInteger();
-        static final AtomicInteger SIGNATURES = new AtomicInteger();
-        static final AtomicInteger OPERATIONS = new AtomicInteger();
 
-        Counting() {
-            super("TenderKitCounting", "1", "counts translations and signature objects");
-            put("Signature." + SHA256_RSA, CountingSignature.class.getName());
+        TranslationCounting() {
+            super("TenderKitCounting", "1", "counts key translations");
             put("KeyFactory.RSA", CountingKeyFactory.class.getName());
         }
     }
 
-    public static final class CountingSignature extends SignatureSpi {
-        private final Signature delegate;
+    /** Signatures on SunRsaSign, counting the objects made, with keys translated by {@code keys}. */
+    private static final class CountingSource implements SignatureSource {
+        final AtomicInteger made = new AtomicInteger();
+        final Provider keys;
 
-        public CountingSignature() throws GeneralSecurityException {
-            delegate = Signature.getInstance(SHA256_RSA, "SunRsaSign");
-            Counting.SIGNATURES.incrementAndGet();
+        CountingSource(Provider keys) {
+            this.keys = keys;
         }
 
         @Override
-        protected void engineInitVerify(PublicKey key) throws InvalidKeyException {
-            delegate.initVerify(key);
+        public Signature newSignature() {
+            made.incrementAndGet();
+            return SignatureSource.of(SHA256_RSA, Optional.of(Security.getProvider("SunRsaSign"))).newSignature();
         }
 
         @Override
-        protected void engineInitSign(PrivateKey key) throws InvalidKeyException {
-            delegate.initSign(key);
-        }
-
-        @Override
-        protected void engineUpdate(byte b) throws SignatureException {
-            delegate.update(b);
-        }
-
-        @Override
-        protected void engineUpdate(byte[] b, int off, int len) throws SignatureException {
-            delegate.update(b, off, len);
-        }
-
-        @Override
-        protected byte[] engineSign() throws SignatureException {
-            Counting.OPERATIONS.incrementAndGet();
-            return delegate.sign();
-        }
-
-        @Override
-        protected boolean engineVerify(byte[] sig) throws SignatureException {
-            Counting.OPERATIONS.incrementAndGet();
-            return delegate.verify(sig);
-        }
-
-        @Override
-        @SuppressWarnings("deprecation")
-        protected void engineSetParameter(String param, Object value) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        @SuppressWarnings("deprecation")
-        protected Object engineGetParameter(String param) {
-            throw new UnsupportedOperationException();
+        public Optional<Provider> provider() {
+            return Optional.of(keys);
         }
     }
 
@@ -132,31 +96,29 @@ class BoundSignatureTest {
 
         @Override
         protected Key engineTranslateKey(Key key) throws InvalidKeyException {
-            Counting.TRANSLATED.incrementAndGet();
+            TranslationCounting.TRANSLATED.incrementAndGet();
             return delegate.translateKey(key);
         }
     }
 
     @Test
-    void signaturesOnTheChosenProviderVerifyOnTheJdksAndTheJdksOnIt() throws Exception {
-        Provider counting = new Counting();
-        BoundSigner onCounting = BoundSigner.of(PRIVATE, SHA256_RSA, Optional.of(counting));
-        BoundVerifier onJdk = BoundVerifier.of(PUBLIC, SHA256_RSA, Optional.empty());
-        int before = Counting.OPERATIONS.get();
-        byte[] signature = onCounting.sign(DATA);
-        assertEquals(before + 1, Counting.OPERATIONS.get(), "the chosen provider made the signature");
-        assertTrue(onJdk.verify(DATA, signature));
-        assertFalse(onJdk.verify("other".getBytes(StandardCharsets.UTF_8), signature));
-        byte[] jdkSignature = BoundSigner.of(PRIVATE, SHA256_RSA, Optional.empty()).sign(DATA);
-        assertTrue(BoundVerifier.of(PUBLIC, SHA256_RSA, Optional.of(counting)).verify(DATA, jdkSignature));
+    void signaturesOnTheChosenProviderVerifyOnTheDefaultProvidersAndTheirsOnIt() throws Exception {
+        Optional<Provider> sunRsaSign = Optional.of(Security.getProvider("SunRsaSign"));
+        BoundSigner chosen = BoundSigner.of(PRIVATE, SignatureSource.of(SHA256_RSA, sunRsaSign));
+        BoundVerifier byDefault = BoundVerifier.of(PUBLIC, SignatureSource.of(SHA256_RSA, Optional.empty()));
+        byte[] signature = chosen.sign(DATA);
+        assertTrue(byDefault.verify(DATA, signature));
+        assertFalse(byDefault.verify("other".getBytes(StandardCharsets.UTF_8), signature));
+        byte[] defaultSignature = BoundSigner.of(PRIVATE, SignatureSource.of(SHA256_RSA, Optional.empty())).sign(DATA);
+        assertTrue(BoundVerifier.of(PUBLIC, SignatureSource.of(SHA256_RSA, sunRsaSign)).verify(DATA, defaultSignature));
     }
 
     @Test
     void theKeyIsTranslatedOnceAndEachThreadMakesOneSignatureObject() throws Exception {
-        int translated = Counting.TRANSLATED.get();
-        int signatures = Counting.SIGNATURES.get();
-        BoundSigner signer = BoundSigner.of(PRIVATE, SHA256_RSA, Optional.of(new Counting()));
-        BoundVerifier verifier = BoundVerifier.of(PUBLIC, SHA256_RSA, Optional.empty());
+        int translated = TranslationCounting.TRANSLATED.get();
+        CountingSource source = new CountingSource(new TranslationCounting());
+        BoundSigner signer = BoundSigner.of(PRIVATE, source);
+        BoundVerifier verifier = BoundVerifier.of(PUBLIC, SignatureSource.of(SHA256_RSA, Optional.empty()));
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
             List<Future<Boolean>> results = new ArrayList<>();
@@ -170,22 +132,23 @@ class BoundSignatureTest {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(translated + 1, Counting.TRANSLATED.get(), "translated once, at construction");
-        int made = Counting.SIGNATURES.get() - signatures;
+        assertEquals(translated + 1, TranslationCounting.TRANSLATED.get(), "translated once, at construction");
+        int made = source.made.get();
         assertTrue(made >= 1 && made <= 4, made + " signature objects: one for the constructing thread, one per pool thread");
     }
 
     @Test
     void aProviderWithoutTheAlgorithmIsRefusedAtConstruction() {
         ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> BoundSigner.of(PRIVATE, "SHA512withECDSA", Optional.of(new Counting())));
+                () -> BoundSigner.of(PRIVATE, SignatureSource.of("SHA512withECDSA", Optional.of(new TranslationCounting()))));
         assertEquals("provider", e.setting());
         assertTrue(e.getMessage().contains("TenderKitCounting offer no SHA512withECDSA"), e.getMessage());
     }
 
     @Test
     void neitherPrintsItsKey() {
-        assertEquals("BoundSigner[RSA]", BoundSigner.of(PRIVATE, SHA256_RSA, Optional.empty()).toString());
-        assertEquals("BoundVerifier[RSA]", BoundVerifier.of(PUBLIC, SHA256_RSA, Optional.empty()).toString());
+        SignatureSource jdk = SignatureSource.of(SHA256_RSA, Optional.empty());
+        assertEquals("BoundSigner[RSA]", BoundSigner.of(PRIVATE, jdk).toString());
+        assertEquals("BoundVerifier[RSA]", BoundVerifier.of(PUBLIC, jdk).toString());
     }
 }

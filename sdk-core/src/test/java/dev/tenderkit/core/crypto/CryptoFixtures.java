@@ -1,21 +1,20 @@
 package dev.tenderkit.core.crypto;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** The OpenSSL-made keys and certificates under {@code src/test/resources/crypto} (see its README). */
 final class CryptoFixtures {
+    private static final Path DIR = Path.of("src", "test", "resources", "crypto");
+
     private CryptoFixtures() {
     }
 
     static String text(String name) {
-        try (InputStream in = CryptoFixtures.class.getResourceAsStream("/crypto/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        try {
+            return Files.readString(DIR.resolve(name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
