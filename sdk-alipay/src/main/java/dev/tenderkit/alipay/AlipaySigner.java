@@ -2,6 +2,7 @@ package dev.tenderkit.alipay;
 
 import dev.tenderkit.core.TenderKitException;
 import dev.tenderkit.core.ErrorCode;
+import dev.tenderkit.core.crypto.BoundSigner;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
@@ -9,6 +10,7 @@ import java.security.Provider;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -19,7 +21,7 @@ import java.util.TreeMap;
  */
 public final class AlipaySigner {
     private final SignType type;
-    private final ProviderBoundKey key;
+    private final BoundSigner key;
 
     /**
      * Signs with the JDK's default provider.
@@ -47,7 +49,7 @@ public final class AlipaySigner {
         this.type = Objects.requireNonNull(type, "type");
         type.requireUsable();
         // fails at construction if the provider lacks the algorithm
-        this.key = ProviderBoundKey.forSigning(type, provider, key);
+        this.key = BoundSigner.of(key, Signatures.source(type, Optional.ofNullable(provider)));
     }
 
     /** @return the algorithm */

@@ -3,6 +3,7 @@ package dev.tenderkit.alipay;
 import dev.tenderkit.alipay.ResponseVerification.Failure;
 import dev.tenderkit.alipay.ResponseVerification.Unverified;
 import dev.tenderkit.alipay.ResponseVerification.Verified;
+import dev.tenderkit.core.crypto.BoundVerifier;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Provider;
@@ -21,7 +22,7 @@ import java.util.TreeMap;
 public final class AlipayVerifier {
     static final String ERROR_RESPONSE = "error_response";
 
-    private final ProviderBoundKey key;
+    private final BoundVerifier key;
     private final Optional<String> alipayCertSn;
 
     /**
@@ -47,7 +48,7 @@ public final class AlipayVerifier {
         Objects.requireNonNull(type, "type");
         type.requireUsable();
         this.alipayCertSn = Objects.requireNonNull(alipayCertSn, "alipayCertSn");
-        this.key = ProviderBoundKey.forVerifying(type, provider.orElse(null), alipayPublicKey);
+        this.key = BoundVerifier.of(alipayPublicKey, Signatures.source(type, provider));
     }
 
     /**

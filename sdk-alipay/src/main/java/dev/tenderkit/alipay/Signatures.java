@@ -1,30 +1,34 @@
 package dev.tenderkit.alipay;
 
-import dev.tenderkit.core.ConfigurationException;
-import java.security.NoSuchAlgorithmException;
+import dev.tenderkit.core.crypto.SignatureSource;
 import java.security.Provider;
 import java.security.Signature;
+import java.util.Optional;
 
 /**
- * Creates JCA {@link Signature} objects for a sign type on an optional provider: RSA2 on the JDK's
- * providers unless the user chose one; SM2 on BouncyCastle (or the user's provider) with Alipay's
- * signer id already set.
+ * Where a sign type's JCA {@link Signature} objects come from, for core's bound signers and
+ * verifiers: RSA2 on the JDK's providers unless the user chose one; SM2 on BouncyCastle (or the
+ * user's provider) with Alipay's signer id already set. Keys are translated into the provider's form
+ * only when the user chose a provider.
  */
 final class Signatures {
     private Signatures() {
     }
 
-    static Signature newInstance(SignType type, Provider provider) {
-        try {
-            if (type == SignType.SM2) {
-                return Sm2Support.newSignature(provider);
-            }
-            return provider == null
-                    ? Signature.getInstance(type.jcaAlgorithm())
-                    : Signature.getInstance(type.jcaAlgorithm(), provider);
-        } catch (NoSuchAlgorithmException e) {
-            throw new ConfigurationException("provider", (provider == null ? "the default JCA providers" : provider.getName())
-                    + " offer no " + type.jcaAlgorithm() + "; choose a provider that does");
+    static SignatureSource source(SignType type, Optional<Provider> provider) {
+        if (type != SignType.SM2) {
+            return SignatureSource.of(type.jcaAlgorithm(), provider);
         }
+        return new SignatureSource() {
+            @Override
+            public Signature newSignature() {
+                return Sm2Support.newSignature(provider.orElse(null));
+            }
+
+            @Override
+            public Optional<Provider> provider() {
+                return provider;
+            }
+        };
     }
 }

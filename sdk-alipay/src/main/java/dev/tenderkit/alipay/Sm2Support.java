@@ -56,8 +56,15 @@ final class Sm2Support {
      *
      * @param provider the user's provider, or null for BouncyCastle
      */
-    static Signature newSignature(Provider provider) throws NoSuchAlgorithmException {
-        Signature s = Signature.getInstance(SignType.SM2.jcaAlgorithm(), provider == null ? BOUNCY_CASTLE : provider);
+    static Signature newSignature(Provider provider) {
+        Provider on = provider == null ? BOUNCY_CASTLE : provider;
+        Signature s;
+        try {
+            s = Signature.getInstance(SignType.SM2.jcaAlgorithm(), on);
+        } catch (NoSuchAlgorithmException e) {
+            throw new ConfigurationException("provider", on.getName() + " offer no " + SignType.SM2.jcaAlgorithm()
+                    + "; choose a provider that does");
+        }
         try {
             s.setParameter(new SM2ParameterSpec(USER_ID.getBytes(StandardCharsets.US_ASCII)));
         } catch (InvalidAlgorithmParameterException e) {

@@ -1,6 +1,7 @@
 /**
  * Alipay OpenAPI v2 ({@code gateway.do}) for TenderKit: keys and certificate serial numbers
- * ({@link dev.tenderkit.alipay.AlipayKeys}, {@link dev.tenderkit.alipay.AlipayCertSn}), the
+ * ({@link dev.tenderkit.alipay.AlipayKeys}, {@link dev.tenderkit.alipay.AlipayCertSn}, in Alipay's
+ * words over core's {@link dev.tenderkit.core.crypto} package), the
  * credentials a merchant configures once ({@link dev.tenderkit.alipay.AlipayCredentials}),
  * signing and verification exactly as Alipay specifies ({@link dev.tenderkit.alipay.AlipaySigner},
  * {@link dev.tenderkit.alipay.AlipayVerifier}), request building

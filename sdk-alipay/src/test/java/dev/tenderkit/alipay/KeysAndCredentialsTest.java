@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tenderkit.core.ConfigurationException;
+import dev.tenderkit.core.crypto.Pkcs1;
 import java.security.PrivateKey;
 import java.security.Security;
 import java.util.Base64;
@@ -27,7 +28,7 @@ class KeysAndCredentialsTest {
     void pkcs1IsWrappedIntoExactlyThePkcs8ThatOpensslWrites() {
         byte[] pkcs1 = Base64.getDecoder().decode(Fixtures.base64("app-private-pkcs1.pem"));
         byte[] pkcs8 = Base64.getDecoder().decode(Fixtures.base64("app-private-pkcs8.pem"));
-        assertArrayEquals(pkcs8, AlipayKeys.wrapPkcs1(pkcs1));
+        assertArrayEquals(pkcs8, Pkcs1.wrapPrivateKey(pkcs1));
     }
 
     @Test

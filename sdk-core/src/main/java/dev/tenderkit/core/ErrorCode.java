@@ -37,5 +37,11 @@ public enum ErrorCode {
      * shorter than its durable high-water mark): the engine refuses new payments and refunds until a
      * person has repaired it. The message names the file(s), the byte offset(s) and what to do.
      */
-    JOURNAL_DAMAGED
+    JOURNAL_DAMAGED,
+    /**
+     * Encrypted data (a wallet's AES-GCM notification or certificate) failed its authentication
+     * check: the key is not the one it was encrypted with, or the data, nonce or associated data were
+     * altered. Nothing was decrypted.
+     */
+    DECRYPTION_FAILED
 }
