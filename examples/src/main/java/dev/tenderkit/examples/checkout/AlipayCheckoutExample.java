@@ -113,9 +113,11 @@ public final class AlipayCheckoutExample {
                     .transport(GatewayTransport.builder().readTimeout(Duration.ofSeconds(5))
                             .callTimeout(Duration.ofSeconds(10)).build())
                     .gatewayUrl(alipay.gatewayUrl())
-                    .timing(new GatewayTiming(Duration.ofMillis(300), Duration.ofMillis(300), 1.5,
-                            Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMillis(200), 2.0,
-                            Duration.ofSeconds(2), 5))
+                    // Alipay's shape, compressed so the demo's buyer who never confirms is reversed in 5 s
+                    .timing(GatewayTiming.builder().firstQueryAfter(Duration.ofMillis(300))
+                            .queryBackoff(Duration.ofMillis(300), 1.5, Duration.ofSeconds(1))
+                            .buyerDeadline(Duration.ofSeconds(5))
+                            .reversalBackoff(Duration.ofMillis(200), 2.0, Duration.ofSeconds(2)).build())
                     .build();
             long start = System.nanoTime();
             CapabilityResolver resolver = CapabilityResolver.builder().policy(policy).clock(clock).build();

@@ -2,7 +2,6 @@ package dev.tenderkit.core.payment;
 
 import dev.tenderkit.core.ConfigurationException;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * When the engine polls a trade that waits for the buyer and when it retries a reversal. The
@@ -20,7 +19,12 @@ import java.util.Objects;
  * @param reversalBackoff factor by which that wait grows
  * @param maxReversalInterval the longest wait between reversal attempts
  * @param reversalAttemptsBeforeAttention failed reversal attempts after which the trade is flagged for
- *     a person (retries continue at the longest interval)
+ *     a person (retries continue at the longest interval); unconfirmed refunds are flagged after as
+ *     many attempts
+ *
+ * <p>Build one by name rather than by position: {@code GatewayTiming.builder().buyerDeadline(
+ * Duration.ofSeconds(45)).build()} starts from {@link #DEFAULT} and changes what it names;
+ * {@link #toBuilder()} starts from this one.
  */
 public record GatewayTiming(Duration firstQueryAfter, Duration queryInterval, double queryBackoff,
         Duration maxQueryInterval, Duration buyerDeadline, Duration reversalRetry, double reversalBackoff,
@@ -55,8 +59,20 @@ public record GatewayTiming(Duration firstQueryAfter, Duration queryInterval, do
         }
     }
 
+    /** @return a builder starting from {@link #DEFAULT} */
+    public static Builder builder() {
+        return DEFAULT.toBuilder();
+    }
+
+    /** @return a builder starting from this timing */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
     private static void positive(String name, Duration d) {
-        Objects.requireNonNull(d, name);
+        if (d == null) {
+            throw new ConfigurationException(name, "is required");
+        }
         if (d.isNegative() || d.isZero()) {
             throw new ConfigurationException(name, "must be positive, got " + d);
         }
@@ -75,5 +91,96 @@ public record GatewayTiming(Duration firstQueryAfter, Duration queryInterval, do
     private static Duration grow(Duration base, double factor, int times, Duration max) {
         double millis = base.toMillis() * Math.pow(factor, Math.min(times, 64));
         return millis >= max.toMillis() ? max : Duration.ofMillis((long) millis);
+    }
+
+    /**
+     * Names each setting instead of nine positional arguments; {@link #build()} validates and names
+     * the setting that is wrong. Not thread-safe.
+     */
+    public static final class Builder {
+        private Duration firstQueryAfter;
+        private Duration queryInterval;
+        private double queryBackoff;
+        private Duration maxQueryInterval;
+        private Duration buyerDeadline;
+        private Duration reversalRetry;
+        private double reversalBackoff;
+        private Duration maxReversalInterval;
+        private int reversalAttemptsBeforeAttention;
+
+        private Builder(GatewayTiming t) {
+            firstQueryAfter = t.firstQueryAfter;
+            queryInterval = t.queryInterval;
+            queryBackoff = t.queryBackoff;
+            maxQueryInterval = t.maxQueryInterval;
+            buyerDeadline = t.buyerDeadline;
+            reversalRetry = t.reversalRetry;
+            reversalBackoff = t.reversalBackoff;
+            maxReversalInterval = t.maxReversalInterval;
+            reversalAttemptsBeforeAttention = t.reversalAttemptsBeforeAttention;
+        }
+
+        /** @param d wait before the first query @return this */
+        public Builder firstQueryAfter(Duration d) {
+            firstQueryAfter = d;
+            return this;
+        }
+
+        /**
+         * Polls at a fixed interval: sets the interval and its maximum, with no backoff.
+         *
+         * @param d wait between queries
+         * @return this
+         */
+        public Builder pollEvery(Duration d) {
+            queryInterval = d;
+            maxQueryInterval = d;
+            queryBackoff = 1.0;
+            return this;
+        }
+
+        /**
+         * @param first wait between the first queries
+         * @param factor growth after each query (1.0 = fixed)
+         * @param max the longest wait
+         * @return this
+         */
+        public Builder queryBackoff(Duration first, double factor, Duration max) {
+            queryInterval = first;
+            queryBackoff = factor;
+            maxQueryInterval = max;
+            return this;
+        }
+
+        /** @param d how long the buyer may take to confirm, after which the trade is reversed @return this */
+        public Builder buyerDeadline(Duration d) {
+            buyerDeadline = d;
+            return this;
+        }
+
+        /**
+         * @param first wait before retrying an unconfirmed reversal (and refund)
+         * @param factor growth after each retry
+         * @param max the longest wait
+         * @return this
+         */
+        public Builder reversalBackoff(Duration first, double factor, Duration max) {
+            reversalRetry = first;
+            reversalBackoff = factor;
+            maxReversalInterval = max;
+            return this;
+        }
+
+        /** @param n unconfirmed attempts after which a reversal or refund is flagged for a person @return this */
+        public Builder attemptsBeforeAttention(int n) {
+            reversalAttemptsBeforeAttention = n;
+            return this;
+        }
+
+        /** @return the timing @throws ConfigurationException naming the setting that is wrong */
+        public GatewayTiming build() {
+            return new GatewayTiming(firstQueryAfter, queryInterval, queryBackoff, maxQueryInterval, buyerDeadline,
+                    reversalRetry, reversalBackoff, maxReversalInterval, reversalAttemptsBeforeAttention);
+        }
     }
 }

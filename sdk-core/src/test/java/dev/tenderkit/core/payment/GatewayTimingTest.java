@@ -45,4 +45,26 @@ class GatewayTimingTest {
                 Duration.ofSeconds(1), 0));
         assertEquals("reversalAttemptsBeforeAttention", e.setting());
     }
+
+    @Test
+    void aTimingIsBuiltByNameFromTheDefaultsAndAWrongSettingIsNamed() {
+        GatewayTiming wechat = GatewayTiming.builder().firstQueryAfter(Duration.ofSeconds(5))
+                .pollEvery(Duration.ofSeconds(5)).buyerDeadline(Duration.ofSeconds(45)).build();
+        assertEquals(Duration.ofSeconds(5), wechat.queryDelay(0));
+        assertEquals(Duration.ofSeconds(5), wechat.queryDelay(7));
+        assertEquals(Duration.ofSeconds(45), wechat.buyerDeadline());
+        assertEquals(GatewayTiming.DEFAULT.reversalRetry(), wechat.reversalRetry(), "what is not named stays default");
+        assertEquals(GatewayTiming.DEFAULT, GatewayTiming.DEFAULT.toBuilder().build());
+        dev.tenderkit.core.ConfigurationException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.tenderkit.core.ConfigurationException.class,
+                () -> wechat.toBuilder().buyerDeadline(Duration.ZERO).build());
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("buyerDeadline"), e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(dev.tenderkit.core.ConfigurationException.class,
+                () -> GatewayTiming.builder().firstQueryAfter(null).build());
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("firstQueryAfter"), e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(dev.tenderkit.core.ConfigurationException.class,
+                () -> GatewayTiming.builder().attemptsBeforeAttention(0).build());
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("reversalAttemptsBeforeAttention"),
+                e.getMessage());
+    }
 }
