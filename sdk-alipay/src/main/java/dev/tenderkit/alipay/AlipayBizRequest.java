@@ -2,9 +2,9 @@ package dev.tenderkit.alipay;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.tenderkit.core.InvalidInputException;
+import dev.tenderkit.core.method.FeeBearer;
+import dev.tenderkit.core.method.InstallmentPlan;
 import dev.tenderkit.core.money.Money;
-import dev.tenderkit.core.payment.FeeBearer;
-import dev.tenderkit.core.payment.InstallmentPlan;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;

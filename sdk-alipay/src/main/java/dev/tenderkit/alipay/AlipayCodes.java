@@ -1,8 +1,8 @@
 package dev.tenderkit.alipay;
 
 import dev.tenderkit.core.capability.Cause;
-import dev.tenderkit.core.payment.GatewayCode;
-import dev.tenderkit.core.payment.GatewayError;
+import dev.tenderkit.core.payment.spi.GatewayCode;
+import dev.tenderkit.core.payment.spi.GatewayError;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;

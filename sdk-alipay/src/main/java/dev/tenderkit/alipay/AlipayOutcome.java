@@ -1,7 +1,7 @@
 package dev.tenderkit.alipay;
 
-import dev.tenderkit.core.payment.GatewayCode;
-import dev.tenderkit.core.payment.GatewayError;
+import dev.tenderkit.core.payment.spi.GatewayCode;
+import dev.tenderkit.core.payment.spi.GatewayError;
 import java.util.Objects;
 import java.util.Optional;
 

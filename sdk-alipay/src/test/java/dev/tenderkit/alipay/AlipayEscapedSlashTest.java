@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tenderkit.core.method.PaymentMethods;
 import dev.tenderkit.core.money.Money;
-import dev.tenderkit.core.payment.PrecreateRequest;
-import dev.tenderkit.core.payment.PrecreateResult;
-import dev.tenderkit.core.payment.TradeRef;
+import dev.tenderkit.core.payment.spi.PrecreateRequest;
+import dev.tenderkit.core.payment.spi.PrecreateResult;
+import dev.tenderkit.core.payment.spi.TradeRef;
 import dev.tenderkit.testkit.alipay.Fault;
 import dev.tenderkit.testkit.alipay.SimulatedAlipay;
 import dev.tenderkit.testkit.alipay.SimulatedAlipayKeys;

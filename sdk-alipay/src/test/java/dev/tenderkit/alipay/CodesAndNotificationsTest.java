@@ -9,8 +9,8 @@ import dev.tenderkit.alipay.AlipayNotification.Check;
 import dev.tenderkit.alipay.AlipayNotification.CheckResult;
 import dev.tenderkit.core.capability.Cause;
 import dev.tenderkit.core.money.Money;
-import dev.tenderkit.core.payment.FundingSource;
-import dev.tenderkit.core.payment.GatewayCode;
+import dev.tenderkit.core.payment.spi.FundingSource;
+import dev.tenderkit.core.payment.spi.GatewayCode;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +49,7 @@ class CodesAndNotificationsTest {
         assertEquals(Cause.BUYER_PAYMENT_CODE_INVALID, refusedCause("ACQ.PAYMENT_AUTH_CODE_INVALID"));
         assertEquals(Cause.BUYER_PAYMENT_DECLINED, refusedCause("ACQ.PAYMENT_REQUEST_HAS_RISK"));
         assertEquals(Cause.GATEWAY_REJECTED, refusedCause("ACQ.TRADE_HAS_SUCCESS"));
-        assertTrue(new dev.tenderkit.core.payment.GatewayError(refusedCause("ACQ.BUYER_BALANCE_NOT_ENOUGH"),
+        assertTrue(new dev.tenderkit.core.payment.spi.GatewayError(refusedCause("ACQ.BUYER_BALANCE_NOT_ENOUGH"),
                 GatewayCode.of("40004")).isBuyerSide());
     }
 

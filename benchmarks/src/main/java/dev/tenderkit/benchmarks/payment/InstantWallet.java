@@ -1,21 +1,21 @@
 package dev.tenderkit.benchmarks.payment;
 
 import dev.tenderkit.core.money.Money;
-import dev.tenderkit.core.payment.CloseResult;
-import dev.tenderkit.core.payment.FundingSource;
-import dev.tenderkit.core.payment.GatewayCode;
-import dev.tenderkit.core.payment.PayRequest;
-import dev.tenderkit.core.payment.PayResult;
-import dev.tenderkit.core.payment.Payment;
-import dev.tenderkit.core.payment.PaymentGateway;
-import dev.tenderkit.core.payment.PrecreateRequest;
-import dev.tenderkit.core.payment.PrecreateResult;
-import dev.tenderkit.core.payment.QueryResult;
-import dev.tenderkit.core.payment.RefundQueryResult;
-import dev.tenderkit.core.payment.RefundRequest;
-import dev.tenderkit.core.payment.RefundResult;
-import dev.tenderkit.core.payment.ReverseResult;
-import dev.tenderkit.core.payment.TradeRef;
+import dev.tenderkit.core.payment.spi.CloseResult;
+import dev.tenderkit.core.payment.spi.FundingSource;
+import dev.tenderkit.core.payment.spi.GatewayCode;
+import dev.tenderkit.core.payment.spi.PayRequest;
+import dev.tenderkit.core.payment.spi.PayResult;
+import dev.tenderkit.core.payment.spi.Payment;
+import dev.tenderkit.core.payment.spi.PaymentGateway;
+import dev.tenderkit.core.payment.spi.PrecreateRequest;
+import dev.tenderkit.core.payment.spi.PrecreateResult;
+import dev.tenderkit.core.payment.spi.QueryResult;
+import dev.tenderkit.core.payment.spi.RefundQueryResult;
+import dev.tenderkit.core.payment.spi.RefundRequest;
+import dev.tenderkit.core.payment.spi.RefundResult;
+import dev.tenderkit.core.payment.spi.ReverseResult;
+import dev.tenderkit.core.payment.spi.TradeRef;
 import java.time.Instant;
 
 /** A wallet that pays every request at once and does nothing else: what is left is the engine's own cost. */

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.alipay.api.AlipayApiException;
 import com.alipay.api.response.AlipayTradePayResponse;
 import dev.tenderkit.core.money.Money;
-import dev.tenderkit.core.payment.PayResult;
+import dev.tenderkit.core.payment.spi.PayResult;
 import dev.tenderkit.testkit.alipay.SimulatedAlipayKeys;
 import org.junit.jupiter.api.Test;
 

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tenderkit.core.capability.Cause;
 import dev.tenderkit.core.money.Money;
-import dev.tenderkit.core.payment.FundingSource;
-import dev.tenderkit.core.payment.GatewayCode;
-import dev.tenderkit.core.payment.GatewayError;
-import dev.tenderkit.core.payment.Payment;
 import dev.tenderkit.core.payment.TradeKind;
 import dev.tenderkit.core.payment.TradeRecord;
 import dev.tenderkit.core.payment.TradeState;
+import dev.tenderkit.core.payment.spi.FundingSource;
+import dev.tenderkit.core.payment.spi.GatewayCode;
+import dev.tenderkit.core.payment.spi.GatewayError;
+import dev.tenderkit.core.payment.spi.Payment;
 import dev.tenderkit.testkit.alipay.AlipayTrade;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,10 +1,10 @@
 package dev.tenderkit.alipay.mitm;
 
 import dev.tenderkit.core.money.Money;
-import dev.tenderkit.core.payment.Payment;
 import dev.tenderkit.core.payment.RefundRecord;
 import dev.tenderkit.core.payment.TradeRecord;
 import dev.tenderkit.core.payment.TradeState;
+import dev.tenderkit.core.payment.spi.Payment;
 import dev.tenderkit.testkit.alipay.AlipayTrade;
 import java.util.ArrayList;
 import java.util.HashSet;

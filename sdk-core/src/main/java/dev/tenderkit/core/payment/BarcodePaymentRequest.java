@@ -1,5 +1,6 @@
 package dev.tenderkit.core.payment;
 
+import dev.tenderkit.core.method.InstallmentPlan;
 import dev.tenderkit.core.method.PaymentCodeMask;
 import dev.tenderkit.core.money.Money;
 import java.util.Objects;

@@ -5,6 +5,8 @@ import dev.tenderkit.core.fee.FeeSchedule;
 import dev.tenderkit.core.fee.InstallmentFeeShare;
 import dev.tenderkit.core.fee.QuoteOutcome;
 import dev.tenderkit.core.fee.QuoteRequest;
+import dev.tenderkit.core.method.FeeBearer;
+import dev.tenderkit.core.method.InstallmentPlan;
 import dev.tenderkit.core.method.PaymentMethod;
 import dev.tenderkit.core.money.Money;
 import java.time.Instant;

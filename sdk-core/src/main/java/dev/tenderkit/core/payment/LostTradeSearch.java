@@ -1,6 +1,10 @@
 package dev.tenderkit.core.payment;
 
 import dev.tenderkit.core.money.Money;
+import dev.tenderkit.core.payment.spi.Payment;
+import dev.tenderkit.core.payment.spi.PaymentGateway;
+import dev.tenderkit.core.payment.spi.QueryResult;
+import dev.tenderkit.core.payment.spi.TradeRef;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.tenderkit.core.payment;
 
+import dev.tenderkit.core.method.InstallmentPlan;
 import dev.tenderkit.core.method.PaymentMethod;
 import dev.tenderkit.core.money.Money;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.tenderkit.core.payment;
 
+import dev.tenderkit.core.payment.spi.GatewayError;
 import java.util.Objects;
 
 /** How a refund ended, or why it is waiting for a person. */

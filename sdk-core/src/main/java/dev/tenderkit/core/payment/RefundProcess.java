@@ -1,5 +1,10 @@
 package dev.tenderkit.core.payment;
 
+import dev.tenderkit.core.payment.spi.GatewayError;
+import dev.tenderkit.core.payment.spi.PaymentGateway;
+import dev.tenderkit.core.payment.spi.RefundQueryResult;
+import dev.tenderkit.core.payment.spi.RefundRequest;
+import dev.tenderkit.core.payment.spi.RefundResult;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;

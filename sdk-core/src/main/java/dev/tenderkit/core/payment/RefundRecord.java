@@ -1,6 +1,7 @@
 package dev.tenderkit.core.payment;
 
 import dev.tenderkit.core.money.Money;
+import dev.tenderkit.core.payment.spi.GatewayError;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

@@ -3,6 +3,8 @@ package dev.tenderkit.core.payment;
 import dev.tenderkit.core.capability.Finding;
 import dev.tenderkit.core.method.PaymentMethod;
 import dev.tenderkit.core.money.Money;
+import dev.tenderkit.core.payment.spi.GatewayError;
+import dev.tenderkit.core.payment.spi.Payment;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

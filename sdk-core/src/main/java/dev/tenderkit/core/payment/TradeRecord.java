@@ -1,6 +1,10 @@
 package dev.tenderkit.core.payment;
 
+import dev.tenderkit.core.method.InstallmentPlan;
 import dev.tenderkit.core.money.Money;
+import dev.tenderkit.core.payment.spi.GatewayError;
+import dev.tenderkit.core.payment.spi.Payment;
+import dev.tenderkit.core.payment.spi.TradeRef;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

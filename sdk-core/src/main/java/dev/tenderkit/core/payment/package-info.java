@@ -1,8 +1,9 @@
 /**
- * Payments: the {@link dev.tenderkit.core.payment.PaymentGateway} SPI that wallet modules
- * implement, with results as sealed types that keep "definitely failed" apart from "outcome
- * unknown", the {@link dev.tenderkit.core.payment.PaymentEngine}, and (in the {@code journal}
- * subpackage) the durable record of every trade.
+ * Payments, the integrator's side: the {@link dev.tenderkit.core.payment.PaymentEngine}, the
+ * requests a cashier makes and the outcomes it hears, the trade and refund records, the
+ * {@link dev.tenderkit.core.payment.TransactionStore} they are kept in (the {@code journal}
+ * subpackage holds the durable file store). What a wallet module implements is in
+ * {@code dev.tenderkit.core.payment.spi}.
  *
  * <p>Under damage to its store the engine keeps one rule: no trade the wallet charged is lost
  * without the store or the engine saying so.

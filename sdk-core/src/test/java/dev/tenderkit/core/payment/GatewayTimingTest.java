@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.tenderkit.core.ConfigurationException;
+import dev.tenderkit.core.payment.spi.GatewayTiming;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -60,7 +60,7 @@ final class EngineHarness implements AutoCloseable {
     private final CheckoutContext context;
     private java.util.function.UnaryOperator<TransactionStore> storeWrapper;
     /** What stands between the engine and the wallet: nothing by default, a lying network in some tests. */
-    java.util.function.UnaryOperator<dev.tenderkit.core.payment.PaymentGateway> network = g -> g;
+    java.util.function.UnaryOperator<dev.tenderkit.core.payment.spi.PaymentGateway> network = g -> g;
 
     EngineHarness(Path dir) {
         this(dir, false, s -> s);
@@ -140,7 +140,7 @@ final class EngineHarness implements AutoCloseable {
     }
 
     /** Puts {@code network} between the engine and the wallet: a new engine on the same journal uses it. */
-    void network(java.util.function.UnaryOperator<dev.tenderkit.core.payment.PaymentGateway> network) {
+    void network(java.util.function.UnaryOperator<dev.tenderkit.core.payment.spi.PaymentGateway> network) {
         this.network = network;
         store.close();
         scheduler = new ManualTaskScheduler(scheduler.now());

@@ -1,10 +1,5 @@
 package dev.tenderkit.testkit.engine;
 
-import dev.tenderkit.core.payment.BarcodePaymentRequest;
-import dev.tenderkit.core.payment.FundingSource;
-import dev.tenderkit.core.payment.PaymentEngine;
-import dev.tenderkit.core.payment.TradeOutcome;
-import dev.tenderkit.testkit.InMemoryWallet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
@@ -20,11 +15,16 @@ import dev.tenderkit.core.merchant.MerchantProfile;
 import dev.tenderkit.core.merchant.Qualification;
 import dev.tenderkit.core.method.PaymentMethods;
 import dev.tenderkit.core.money.Money;
+import dev.tenderkit.core.payment.BarcodePaymentRequest;
+import dev.tenderkit.core.payment.PaymentEngine;
+import dev.tenderkit.core.payment.TradeOutcome;
 import dev.tenderkit.core.payment.journal.JournalTransactionStore;
+import dev.tenderkit.core.payment.spi.FundingSource;
 import dev.tenderkit.core.terminal.Peripheral;
 import dev.tenderkit.core.terminal.SoftwareVersion;
 import dev.tenderkit.core.terminal.TerminalProfile;
 import dev.tenderkit.core.time.ManualTaskScheduler;
+import dev.tenderkit.testkit.InMemoryWallet;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;

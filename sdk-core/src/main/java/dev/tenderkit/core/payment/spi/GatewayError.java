@@ -1,4 +1,4 @@
-package dev.tenderkit.core.payment;
+package dev.tenderkit.core.payment.spi;
 
 import dev.tenderkit.core.capability.Cause;
 import dev.tenderkit.core.capability.Party;

@@ -1,4 +1,4 @@
-package dev.tenderkit.core.payment;
+package dev.tenderkit.core.method;
 
 import dev.tenderkit.core.InvalidInputException;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.tenderkit.core.payment;
+package dev.tenderkit.core.payment.spi;
 
 /**
  * A wallet's payment gateway as the engine uses it; the Alipay and WeChat Pay modules implement

@@ -1,4 +1,4 @@
-package dev.tenderkit.core.payment;
+package dev.tenderkit.core.method;
 
 /** Who pays the installment fee of a Huabei installment plan (Alipay's hb_fq_seller_percent 0 or 100). */
 public enum FeeBearer {

@@ -1,5 +1,6 @@
-package dev.tenderkit.core.payment;
+package dev.tenderkit.core.payment.spi;
 
+import dev.tenderkit.core.method.InstallmentPlan;
 import dev.tenderkit.core.method.PaymentCode;
 import dev.tenderkit.core.method.PaymentMethod;
 import dev.tenderkit.core.money.Money;
