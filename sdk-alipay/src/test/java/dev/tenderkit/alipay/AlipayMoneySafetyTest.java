@@ -90,8 +90,7 @@ class AlipayMoneySafetyTest {
                 new MerchantProfile("M", "M", "5411", List.of("alipay-direct"), List.of()));
         engine = PaymentEngine.builder().terminalId("T1")
                 .resolver(CapabilityResolver.builder().policy(policy).serviceLoader(false).build())
-                .context(() -> context).store(journal).gateway("alipay-direct", gateway).scheduler(time)
-                .clock(time.clock()).build();
+                .context(() -> context).store(journal).gateway("alipay-direct", gateway).scheduler(time).build();
     }
 
     @AfterEach

@@ -87,7 +87,7 @@ public class EngineOverheadBenchmark {
                 SoftwareVersion.parse("3.4"), EnumSet.allOf(Peripheral.class), Set.of(Connectivity.WIFI), Set.of()),
                 new MerchantProfile("M1", "Bench", "5411", List.of("lakala"), List.of()));
         engine = PaymentEngine.builder().terminalId("BENCH").resolver(resolver).context(() -> context).store(store)
-                .gateway("lakala", new InstantWallet()).scheduler(new InlineScheduler()).clock(clock).build();
+                .gateway("lakala", new InstantWallet()).scheduler(new InlineScheduler()).build();
         sample = ((TradeOutcome.Paid) payOneTrade()).trade();
     }
 

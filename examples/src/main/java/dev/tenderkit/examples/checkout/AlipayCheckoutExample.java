@@ -17,10 +17,12 @@ import dev.tenderkit.core.method.InstallmentPlan;
 import dev.tenderkit.core.method.PaymentMethods;
 import dev.tenderkit.core.money.Money;
 import dev.tenderkit.core.payment.BarcodePaymentRequest;
+import dev.tenderkit.core.payment.OrderRefund;
 import dev.tenderkit.core.payment.PaymentEngine;
 import dev.tenderkit.core.payment.QrPaymentRequest;
 import dev.tenderkit.core.payment.QrTicket;
 import dev.tenderkit.core.payment.RefundOutcome;
+import dev.tenderkit.core.payment.RefundRecord;
 import dev.tenderkit.core.payment.TradeListener;
 import dev.tenderkit.core.payment.TradeOutcome;
 import dev.tenderkit.core.payment.TradeRecord;
@@ -126,7 +128,7 @@ public final class AlipayCheckoutExample {
                     .context(terminal::get).store(journal).gateway("alipay-direct", gateway)
                     .feeSchedule(ExampleInput.load(null, "/samples/fee-schedule.sample.json",
                             new FeeScheduleReader(PaymentMethods.standardRegistry())::read))
-                    .scheduler(scheduler).clock(clock)
+                    .scheduler(scheduler)
                     .listener(new TradeListener() {
                         @Override
                         public void onTradeChanged(TradeRecord t) {
@@ -170,11 +172,13 @@ public final class AlipayCheckoutExample {
             out.println();
             out.println("6. refund 20.00 of the coffee");
             if (coffee instanceof TradeOutcome.Paid p) {
-                RefundOutcome refund = engine.refundAsync(p.trade().outTradeNo(), "R1", Money.parse("20.00"),
-                        "少找零 wrong change").join();
+                RefundOutcome refund = engine.refundAsync(OrderRefund.builder().orderId(p.trade().orderId())
+                        .refundRequestNo("R1").amount(Money.parse("20.00")).reason("少找零 wrong change").build()).join();
                 out.println("    => " + (refund instanceof RefundOutcome.Refunded r ? "REFUNDED " + r.refund().amount()
                         : refund instanceof RefundOutcome.Failed f ? "refund FAILED " + f.error()
-                        : "refund UNRESOLVED, flagged for a person: " + refund.refund().attention().orElse("")));
+                        : refund instanceof RefundOutcome.Refused no ? "refund REFUSED before sending: " + no.reason()
+                        : "refund UNRESOLVED, flagged for a person: "
+                                + refund.record().flatMap(RefundRecord::attention).orElse("")));
             }
 
             terminal.set(context("3.4.0", true));

@@ -121,7 +121,7 @@ public final class CheckoutExample {
         journal = JournalTransactionStore.open(journalFile, time.clock());
         engine = PaymentEngine.builder().terminalId("T0001").resolver(resolver).context(terminal::get)
                 .store(journal).gateway("lakala", wallet).feeSchedule(fees)
-                .scheduler(time).clock(time.clock()).listener(new Journey()).build();
+                .scheduler(time).listener(new Journey()).build();
     }
 
     /** Prints every journaled change, as the cashier screen would show it. */

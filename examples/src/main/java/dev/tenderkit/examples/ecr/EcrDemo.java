@@ -156,7 +156,7 @@ public final class EcrDemo {
                     .funding(new FundingSource("PCREDIT", true, 0));   // the buyer pays with Huabei
             PaymentEngine engine = PaymentEngine.builder().terminalId("T0001").resolver(resolver())
                     .context(EcrDemo::context).store(journal).gateway("lakala", wallet).feeSchedule(fees())
-                    .scheduler(engineTime).clock(clock).listener(new Journey()).build();
+                    .scheduler(engineTime).listener(new Journey()).build();
 
             // The receipt printer: the far end keeps what it is sent; the terminal prints through ReceiptPrinter.
             CapturingPrinter paper = keep(opened, new CapturingPrinter(link(printerCable.b(), serial)));

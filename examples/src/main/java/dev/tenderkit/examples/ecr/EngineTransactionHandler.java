@@ -4,6 +4,7 @@ import dev.tenderkit.core.InvalidInputException;
 import dev.tenderkit.core.method.PaymentCodeMask;
 import dev.tenderkit.core.money.Money;
 import dev.tenderkit.core.payment.BarcodePaymentRequest;
+import dev.tenderkit.core.payment.OrderRefund;
 import dev.tenderkit.core.payment.PaymentEngine;
 import dev.tenderkit.core.payment.RefundOutcome;
 import dev.tenderkit.core.payment.RefundRecord;
@@ -209,21 +210,19 @@ final class EngineTransactionHandler implements EcrTransactionHandler, AutoClose
         }
         RefundOutcome outcome;
         try {
-            outcome = engine.refundAsync(tradeNo, refundNoFor(requestId), amount, "收银机退款 refund at the cash register")
-                    .join();
+            outcome = engine.refundAsync(OrderRefund.builder().orderId(trade.orderId())
+                    .refundRequestNo(refundNoFor(requestId)).amount(amount)
+                    .reason("收银机退款 refund at the cash register").build()).join();
         } catch (InvalidInputException e) {
             return TransactionResult.declined(requestId, amount, shorten("not sent: " + e.getMessage()));
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof InvalidInputException invalid) {
-                return TransactionResult.declined(requestId, amount, shorten("not sent: " + invalid.getMessage()));
-            }
-            throw e;
+        }
+        if (outcome instanceof RefundOutcome.Refused refused) {
+            return TransactionResult.declined(requestId, amount, shorten("not sent: " + refused.reason()));
         }
         if (outcome instanceof RefundOutcome.Refunded r) {
             screen.accept("refunded " + r.refund().amount() + " of trade " + tradeNo);
         }
-        RefundRecord record = outcome.refund();
-        return resultOf(requestId, trade, record);
+        return resultOf(requestId, trade, outcome.record().orElseThrow());
     }
 
     /** The ECR result a journaled refund stands for. */

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tenderkit.core.capability.Cause;
 import dev.tenderkit.core.money.Money;
+import dev.tenderkit.core.payment.TradeIntent;
 import dev.tenderkit.core.payment.TradeKind;
+import dev.tenderkit.core.payment.TradeProgress;
 import dev.tenderkit.core.payment.TradeRecord;
 import dev.tenderkit.core.payment.TradeState;
 import dev.tenderkit.core.payment.spi.FundingSource;
@@ -84,9 +86,10 @@ class JournalLedgerAuditTest {
     private static TradeRecord trade(String no, String order, TradeState state) {
         Optional<GatewayError> failure = state == TradeState.FAILED ? Optional.of(new GatewayError(
                 Cause.BUYER_INSUFFICIENT_FUNDS, GatewayCode.of("40004"))) : Optional.empty();
-        return new TradeRecord(no, order, TradeKind.BARCODE, "alipay-direct", "alipay", "alipay", AMOUNT, "s",
-                Optional.empty(), "28**", Optional.empty(), state, T0, T0, T0, Optional.empty(), failure, Optional.empty(),
-                Optional.empty(), 0, Optional.empty(), Money.ZERO, 0);
+        return new TradeRecord(new TradeIntent(no, order, 1, TradeKind.BARCODE, "alipay-direct", "alipay", "alipay",
+                AMOUNT, "s", Optional.empty(), "28**", Optional.empty(), T0, T0),
+                new TradeProgress(state, T0, Optional.empty(), failure, Optional.empty(), Optional.empty(), 0,
+                        Optional.empty(), Money.ZERO, Optional.empty(), false, 0));
     }
 
     private static TradeRecord paid(String no, String order) {

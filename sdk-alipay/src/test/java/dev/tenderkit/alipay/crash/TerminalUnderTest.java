@@ -121,7 +121,7 @@ final class TerminalUnderTest {
                 new MerchantProfile("M", "M", "5411", List.of(CHANNEL), List.of()));
         return PaymentEngine.builder().terminalId(TERMINAL_ID)
                 .resolver(CapabilityResolver.builder().policy(policy).serviceLoader(false).build())
-                .context(() -> context).store(store).gateway(CHANNEL, gateway).scheduler(scheduler).clock(clock)
+                .context(() -> context).store(store).gateway(CHANNEL, gateway).scheduler(scheduler)
                 .listener(listener).build();
     }
 }

@@ -274,7 +274,7 @@ class MitmAttackTest {
                 new MerchantProfile("M", "M", "5411", List.of(CHANNEL), List.of()));
         return PaymentEngine.builder().terminalId("T1")
                 .resolver(CapabilityResolver.builder().policy(policy).serviceLoader(false).clock(clock).build())
-                .context(() -> context).store(journal).gateway(CHANNEL, gateway).scheduler(time).clock(clock)
+                .context(() -> context).store(journal).gateway(CHANNEL, gateway).scheduler(time)
                 .listener(listener).build();
     }
 

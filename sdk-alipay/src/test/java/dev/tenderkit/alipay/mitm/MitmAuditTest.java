@@ -9,7 +9,9 @@ import dev.tenderkit.core.capability.Cause;
 import dev.tenderkit.core.money.Money;
 import dev.tenderkit.core.payment.RefundRecord;
 import dev.tenderkit.core.payment.RefundState;
+import dev.tenderkit.core.payment.TradeIntent;
 import dev.tenderkit.core.payment.TradeKind;
+import dev.tenderkit.core.payment.TradeProgress;
 import dev.tenderkit.core.payment.TradeRecord;
 import dev.tenderkit.core.payment.TradeState;
 import dev.tenderkit.core.payment.spi.FundingSource;
@@ -38,9 +40,10 @@ class MitmAuditTest {
 
     private static TradeRecord engine(TradeState state, Optional<Payment> payment, Optional<GatewayError> failure,
             Money refunded, Optional<String> attention) {
-        return new TradeRecord(NO, "ORD-1", TradeKind.BARCODE, "alipay-direct", "alipay", "alipay", AMOUNT, "test",
-                Optional.empty(), "28**************01", Optional.empty(), state, T0, T0, T0.plusSeconds(60), payment, failure,
-                Optional.empty(), Optional.empty(), 0, attention, refunded, 3);
+        return new TradeRecord(new TradeIntent(NO, "ORD-1", 1, TradeKind.BARCODE, "alipay-direct", "alipay", "alipay",
+                AMOUNT, "test", Optional.empty(), "28**************01", Optional.empty(), T0, T0.plusSeconds(60)),
+                new TradeProgress(state, T0, payment, failure, Optional.empty(), Optional.empty(), 0, attention, refunded,
+                        Optional.empty(), false, 3));
     }
 
     private static TradeRecord paid(String walletTradeNo, Money amount, boolean huabei) {

@@ -1,9 +1,9 @@
 package dev.tenderkit.alipay.mitm;
 
-import dev.tenderkit.core.InvalidInputException;
 import dev.tenderkit.core.method.PaymentMethods;
 import dev.tenderkit.core.money.Money;
 import dev.tenderkit.core.payment.BarcodePaymentRequest;
+import dev.tenderkit.core.payment.OrderRefund;
 import dev.tenderkit.core.payment.PaymentEngine;
 import dev.tenderkit.core.payment.QrPaymentRequest;
 import dev.tenderkit.core.payment.QrTicket;
@@ -220,9 +220,10 @@ final class TradeMix {
             String number, Money amount, boolean retryIfRefused) {
         refundsAsked++;
         CompletableFuture<RefundOutcome> f;
-        try {
-            f = engine.refundAsync(outTradeNo, number, amount, "退货 MITM");
-        } catch (InvalidInputException e) {
+        String orderId = engine.trade(outTradeNo).orElseThrow().orderId();
+        f = engine.refundAsync(OrderRefund.builder().orderId(orderId).refundRequestNo(number).amount(amount)
+                .reason("退货 MITM").build());
+        if (f.getNow(null) instanceof RefundOutcome.Refused) {
             refundsRefusedByEngine++;
             return CompletableFuture.completedFuture(null);
         }

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * cannot explain a missing number (the run's last known trade, or its start, is within the store's
  * retention), so that trades compacted away are not adopted again. When the store is intact only
  * the {@code runsWhenIntact} most recent runs are searched (a lost tail is at the end); when it is
- * damaged, every such run. Runs are searched one after another on the engine's scheduler.
+ * damaged, every such run. Runs are searched one after another on the engine's gateway executor.
  */
 final class LostTradeSearch {
     private static final Logger LOG = LoggerFactory.getLogger(LostTradeSearch.class);
@@ -64,7 +64,8 @@ final class LostTradeSearch {
             Optional<Throwable> failure) {
     }
 
-    private final PaymentEngine engine;
+    private final TradeServices services;
+    private final TradeRecovery recovery;
     private final TransactionStore store;
     private final Map<String, PaymentGateway> gateways;
     private final String terminalId;
@@ -75,9 +76,10 @@ final class LostTradeSearch {
     private final CompletableFuture<Found> done = new CompletableFuture<>();
     private Throwable failure;
 
-    LostTradeSearch(PaymentEngine engine, TransactionStore store, Map<String, PaymentGateway> gateways,
-            String terminalId, String ownPrefix, Settings settings) {
-        this.engine = engine;
+    LostTradeSearch(TradeServices services, TradeRecovery recovery, TransactionStore store,
+            Map<String, PaymentGateway> gateways, String terminalId, String ownPrefix, Settings settings) {
+        this.services = services;
+        this.recovery = recovery;
         this.store = store;
         this.gateways = Map.copyOf(gateways);
         this.terminalId = terminalId;
@@ -113,7 +115,7 @@ final class LostTradeSearch {
         prefixes.addAll(noted);
         prefixes.addAll(highest.keySet());
         prefixes.remove(ownPrefix);
-        Instant now = engine.now();
+        Instant now = services.now();
         Optional<Instant> horizon = store.retention().map(r -> now.minus(r).plus(CLOCK_SLACK));
         List<Run> runs = new ArrayList<>();
         for (String p : prefixes) {
@@ -138,7 +140,7 @@ final class LostTradeSearch {
         }
         Run run = runs.get(index);
         run.whenDone = () -> next(runs, index + 1);
-        engine.schedule(() -> step(run), Duration.ZERO);
+        services.run(() -> step(run));
     }
 
     private void step(Run run) {
@@ -183,7 +185,7 @@ final class LostTradeSearch {
         } else if (answer.result instanceof QueryResult.Unknown u) {
             if (run.retries < UNKNOWN_RETRIES) {
                 run.retries++;
-                engine.schedule(() -> step(run), answer.gateway.timing().queryDelay(run.retries));
+                services.schedule(() -> step(run), answer.gateway.timing().queryDelay(run.retries));
                 return;
             }
             adopt(run, no, answer, TradeState.CREATED, Optional.empty(), "no verified answer: " + u.reason());
@@ -194,7 +196,7 @@ final class LostTradeSearch {
 
     private void adopt(Run run, String no, Answer answer, TradeState state, Optional<Payment> payment, String what) {
         TradeRecord t = lost(no, answer, state, payment, what);
-        Optional<CompletableFuture<TradeOutcome>> outcome = engine.adoptLost(t);
+        Optional<CompletableFuture<TradeOutcome>> outcome = recovery.adoptLost(t);
         if (outcome.isPresent()) {
             LOG.warn("trade {} was found at the wallet ({}) but is missing from the journal: adopted as order {}, "
                     + "flagged for attention", no, what, t.orderId());
@@ -208,7 +210,7 @@ final class LostTradeSearch {
         run.misses = notFound ? run.misses + 1 : 0;
         run.retries = 0;
         run.sequence++;
-        engine.schedule(() -> step(run), Duration.ZERO);
+        services.run(() -> step(run));
     }
 
     private void finish(Run run, boolean complete, String note) {
@@ -239,16 +241,18 @@ final class LostTradeSearch {
 
     /** The record of a trade found at a wallet and missing from the store. */
     private TradeRecord lost(String no, Answer answer, TradeState state, Optional<Payment> payment, String what) {
-        Instant now = engine.now();
+        Instant now = services.now();
         String why = "found at the wallet (channel " + answer.channel + ", " + what + ") by recovery's search for "
                 + "lost trades, but missing from the journal: its POS order is unknown, check it against the POS's "
                 + "orders" + (state == TradeState.PAID ? "; it is paid and was not reversed automatically (the goods "
                 + "may have been handed over): refund it if they were not" : "");
-        return new TradeRecord(no, "LOST-" + no, TradeKind.BARCODE, answer.channel, answer.gateway.id(), "unknown",
-                payment.map(Payment::amount).orElse(Money.ZERO), "trade found at the wallet, missing from the journal",
-                Optional.empty(), "", Optional.empty(), state, payment.map(Payment::paidAt).orElse(now), now,
-                now.plus(answer.gateway.timing().buyerDeadline()), payment, Optional.empty(), Optional.empty(),
-                Optional.of(why), 0, Optional.of(why), Money.ZERO, 0);
+        TradeIntent intent = new TradeIntent(no, "LOST-" + no, 1, TradeKind.BARCODE, answer.channel,
+                answer.gateway.id(), "unknown", payment.map(Payment::amount).orElse(Money.ZERO),
+                "trade found at the wallet, missing from the journal", Optional.empty(), "", Optional.empty(),
+                payment.map(Payment::paidAt).orElse(now), now.plus(answer.gateway.timing().buyerDeadline()));
+        TradeProgress.Change progress = TradeProgress.created(now).change().state(state).problem(why).attention(why);
+        payment.ifPresent(p -> progress.paid(p, Optional.empty()));   // found paid: state PAID
+        return new TradeRecord(intent, progress.at(now, 0));
     }
 
     /** One run being searched. */

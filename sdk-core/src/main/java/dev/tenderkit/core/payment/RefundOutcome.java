@@ -1,13 +1,18 @@
 package dev.tenderkit.core.payment;
 
+import dev.tenderkit.core.money.Money;
 import dev.tenderkit.core.payment.spi.GatewayError;
 import java.util.Objects;
+import java.util.Optional;
 
 /** How a refund ended, or why it is waiting for a person. */
 public sealed interface RefundOutcome {
 
-    /** @return the refund's record as it stood when the outcome was decided */
-    RefundRecord refund();
+    /**
+     * @return the refund's record as it stood when the outcome was decided; empty when the refund
+     *     was refused before anything was journaled ({@link Refused})
+     */
+    Optional<RefundRecord> record();
 
     /**
      * Refunded.
@@ -18,6 +23,11 @@ public sealed interface RefundOutcome {
         /** Validates. */
         public Refunded {
             Objects.requireNonNull(refund, "refund");
+        }
+
+        @Override
+        public Optional<RefundRecord> record() {
+            return Optional.of(refund);
         }
     }
 
@@ -33,6 +43,11 @@ public sealed interface RefundOutcome {
             Objects.requireNonNull(refund, "refund");
             Objects.requireNonNull(error, "error");
         }
+
+        @Override
+        public Optional<RefundRecord> record() {
+            return Optional.of(refund);
+        }
     }
 
     /**
@@ -46,6 +61,36 @@ public sealed interface RefundOutcome {
         /** Validates. */
         public Unresolved {
             Objects.requireNonNull(refund, "refund");
+        }
+
+        @Override
+        public Optional<RefundRecord> record() {
+            return Optional.of(refund);
+        }
+    }
+
+    /**
+     * Refused before anything was sent or journaled: the order has no paid trade, the amount
+     * exceeds what it can still refund, or the refund number was used for another amount. Nothing
+     * happened; {@code reason} says what to change.
+     *
+     * @param orderId the order (or, for a refund asked by trade number, the trade's order if known)
+     * @param refundRequestNo the refund's number
+     * @param amount the amount asked
+     * @param reason why it was refused, for the cashier
+     */
+    record Refused(String orderId, String refundRequestNo, Money amount, String reason) implements RefundOutcome {
+        /** Validates. */
+        public Refused {
+            Objects.requireNonNull(orderId, "orderId");
+            Objects.requireNonNull(refundRequestNo, "refundRequestNo");
+            Objects.requireNonNull(amount, "amount");
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        @Override
+        public Optional<RefundRecord> record() {
+            return Optional.empty();
         }
     }
 }

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 final class RefundProcess {
     private static final Logger LOG = LoggerFactory.getLogger(RefundProcess.class);
 
-    private final PaymentEngine engine;
+    private final TradeServices services;
     private final PaymentGateway gateway;
     private final TradeRecord trade;
     private final CompletableFuture<RefundOutcome> outcome = new CompletableFuture<>();
@@ -29,8 +29,8 @@ final class RefundProcess {
     /** The wallet accepted the request and the query has not yet confirmed it. */
     private boolean accepted;
 
-    RefundProcess(PaymentEngine engine, PaymentGateway gateway, TradeRecord trade, RefundRecord record) {
-        this.engine = engine;
+    RefundProcess(TradeServices services, PaymentGateway gateway, TradeRecord trade, RefundRecord record) {
+        this.services = services;
         this.gateway = gateway;
         this.trade = trade;
         this.record = record;
@@ -91,7 +91,7 @@ final class RefundProcess {
         } else if (result instanceof RefundQueryResult.Failed f) {
             failedAfterAcceptance(f.error());
         } else if (result instanceof RefundQueryResult.NotFound) {
-            if (save(record.advance(RefundState.FAILED, Optional.of(error), Optional.empty(), engine.now()))) {
+            if (save(record.advance(RefundState.FAILED, Optional.of(error), Optional.empty(), services.now()))) {
                 finish(new RefundOutcome.Failed(record, error));
             }
         } else {
@@ -131,7 +131,7 @@ final class RefundProcess {
     private void failedAfterAcceptance(GatewayError error) {
         String why = "the wallet accepted refund " + record.refundRequestNo() + " and then failed it (" + error.raw()
                 + "): the buyer has not received " + record.amount() + "; settle it with the buyer";
-        if (save(record.failedWithAttention(error, why, engine.now()))) {
+        if (save(record.failedWithAttention(error, why, services.now()))) {
             LOG.warn("refund {} of trade {} needs attention: {}", record.refundRequestNo(), record.outTradeNo(), why);
             finish(new RefundOutcome.Failed(record, error));
         }
@@ -148,7 +148,7 @@ final class RefundProcess {
         Optional<String> flag = flagNow ? Optional.of("refund " + record.refundRequestNo() + " is not confirmed after "
                 + attempts + " attempts (last: " + problem + "); the engine keeps asking, but check it with the wallet")
                 : Optional.empty();
-        if (!save(record.retried(flag, problem, engine.now()))) {
+        if (!save(record.retried(flag, problem, services.now()))) {
             return;
         }
         if (flagNow) {
@@ -159,20 +159,20 @@ final class RefundProcess {
         Duration delay = gateway.timing().reversalDelay(retries++);
         LOG.warn("refund {} of trade {}: outcome unknown ({}); querying again in {}", record.refundRequestNo(),
                 record.outTradeNo(), problem, delay);
-        engine.schedule(() -> step(this::query), delay);
+        services.schedule(() -> step(this::query), delay);
     }
 
     private void refunded() {
-        if (!save(record.advance(RefundState.REFUNDED, Optional.empty(), Optional.empty(), engine.now()))) {
+        if (!save(record.advance(RefundState.REFUNDED, Optional.empty(), Optional.empty(), services.now()))) {
             return;
         }
-        TradeRecord latest = engine.trade(trade.outTradeNo()).orElse(trade);
+        TradeRecord latest = services.trade(trade.outTradeNo()).orElse(trade);
         try {
-            engine.save(latest.withRefunded(engine.refundedTotal(trade.outTradeNo()), engine.now()));
+            services.save(latest.withRefunded(services.refundedTotal(trade.outTradeNo()), services.now()));
         } catch (RuntimeException e) {
             LOG.error("refund {} of trade {} is done but the trade's refunded total could not be journaled",
                     record.refundRequestNo(), record.outTradeNo(), e);
-            engine.finished(this);
+            services.finished(this);
             outcome.completeExceptionally(e);
             return;
         }
@@ -180,19 +180,19 @@ final class RefundProcess {
     }
 
     private void finish(RefundOutcome result) {
-        engine.finished(this);
+        services.finished(this);
         outcome.complete(result);
     }
 
     private boolean save(RefundRecord next) {
         try {
-            engine.save(next);
+            services.save(next);
             record = next;
             return true;
         } catch (RuntimeException e) {
             LOG.error("refund {} of trade {}: journaling failed; recover() will settle it", next.refundRequestNo(),
                     next.outTradeNo(), e);
-            engine.finished(this);
+            services.finished(this);
             outcome.completeExceptionally(e);
             return false;
         }
@@ -204,7 +204,7 @@ final class RefundProcess {
         } catch (RuntimeException e) {
             LOG.error("refund {} of trade {}: unexpected failure; recover() will settle it", record.refundRequestNo(),
                     record.outTradeNo(), e);
-            engine.finished(this);
+            services.finished(this);
             outcome.completeExceptionally(e);
         }
     }

@@ -9,8 +9,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** How a payment ended, as the cashier screen needs it. */
+/**
+ * How a payment ended, as the cashier screen needs it. Every outcome but {@link Refused} (refused
+ * before anything was sent) has a trade: {@link #record()} reads it without a branch per kind.
+ */
 public sealed interface TradeOutcome {
+
+    /** @return the trade record as it stood when the outcome was decided; empty for {@link Refused} */
+    Optional<TradeRecord> record();
 
     /**
      * Paid.
@@ -28,6 +34,11 @@ public sealed interface TradeOutcome {
             Objects.requireNonNull(fee, "fee");
             Objects.requireNonNull(net, "net");
         }
+
+        @Override
+        public Optional<TradeRecord> record() {
+            return Optional.of(trade);
+        }
     }
 
     /**
@@ -43,10 +54,16 @@ public sealed interface TradeOutcome {
             Objects.requireNonNull(trade, "trade");
             Objects.requireNonNull(error, "error");
         }
+
+        @Override
+        public Optional<TradeRecord> record() {
+            return Optional.of(trade);
+        }
     }
 
     /**
-     * Not paid by the deadline (or the outcome stayed unknown), and reversed: nothing stays charged.
+     * Not paid by the deadline (or the outcome stayed unknown), or cancelled by the cashier
+     * ({@link TradeRecord#cancelled()}), and reversed: nothing stays charged.
      *
      * @param trade the trade record
      */
@@ -54,6 +71,11 @@ public sealed interface TradeOutcome {
         /** Validates. */
         public Reversed {
             Objects.requireNonNull(trade, "trade");
+        }
+
+        @Override
+        public Optional<TradeRecord> record() {
+            return Optional.of(trade);
         }
     }
 
@@ -69,6 +91,11 @@ public sealed interface TradeOutcome {
             Objects.requireNonNull(method, "method");
             findings = List.copyOf(findings);
         }
+
+        @Override
+        public Optional<TradeRecord> record() {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -81,6 +108,11 @@ public sealed interface TradeOutcome {
         /** Validates. */
         public Unresolved {
             Objects.requireNonNull(trade, "trade");
+        }
+
+        @Override
+        public Optional<TradeRecord> record() {
+            return Optional.of(trade);
         }
     }
 }

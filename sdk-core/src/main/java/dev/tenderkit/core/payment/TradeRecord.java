@@ -8,124 +8,215 @@ import dev.tenderkit.core.payment.spi.TradeRef;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
- * Everything the engine knows about one trade, as journaled after every change. A later record of
+ * Everything the engine knows about one trade, as journaled after every change: what was asked
+ * ({@link #intent()}, never changes) and where it stands ({@link #progress()}). A later record of
  * the same {@link #outTradeNo()} supersedes an earlier one ({@link #revision()} grows by one per
- * change). The payment code is only ever held masked.
+ * change); {@link #next} is the one way to derive it. The payment code is only ever held masked.
+ * The accessors below read through to the intent or the progress. Immutable.
  *
- * @param outTradeNo TenderKit's trade number, unique across terminals and restarts
- * @param orderId the POS's own order id; one order id has one trade
- * @param kind barcode or QR
- * @param channelId the channel the trade goes through
- * @param gatewayId the gateway serving that channel
- * @param methodId the payment method requested
- * @param amount the amount to charge
- * @param subject what is sold
- * @param installments the installment plan requested, if any
- * @param maskedPaymentCode the buyer's payment code, masked ("" for QR trades)
- * @param paymentCodeDigest a digest of the whole payment code salted with the out_trade_no
- *     ({@link PaymentCodeDigest}), so that a second request for the same order can be told to carry
- *     the same code without keeping the code; empty for QR trades and for records written before it
- * @param state where the trade stands
- * @param createdAt when the intent was journaled
- * @param updatedAt when this record was written
- * @param deadline when an unpaid trade is reversed
- * @param payment the confirmed payment, once paid
- * @param failure the verified refusal, when failed
- * @param fee the merchant's fee for a paid trade, when a fee engine priced it
- * @param lastProblem the last unknown outcome or retry reason, for support
- * @param reversalAttempts reversal attempts made so far
- * @param attention why a person must look at the trade, when flagged
- * @param refunded total refunded so far
- * @param revision 0 for the first record of the trade, then one more per change
+ * @param intent what the trade asks for
+ * @param progress where it stands
  */
-public record TradeRecord(String outTradeNo, String orderId, TradeKind kind, String channelId, String gatewayId,
-        String methodId, Money amount, String subject, Optional<InstallmentPlan> installments,
-        String maskedPaymentCode, Optional<String> paymentCodeDigest, TradeState state, Instant createdAt, Instant updatedAt, Instant deadline,
-        Optional<Payment> payment, Optional<GatewayError> failure, Optional<Money> fee, Optional<String> lastProblem,
-        int reversalAttempts, Optional<String> attention, Money refunded, long revision) {
+public record TradeRecord(TradeIntent intent, TradeProgress progress) {
 
     /** Validates. */
     public TradeRecord {
-        Objects.requireNonNull(outTradeNo, "outTradeNo");
-        Objects.requireNonNull(orderId, "orderId");
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(channelId, "channelId");
-        Objects.requireNonNull(gatewayId, "gatewayId");
-        Objects.requireNonNull(methodId, "methodId");
-        Objects.requireNonNull(amount, "amount");
-        Objects.requireNonNull(subject, "subject");
-        Objects.requireNonNull(installments, "installments");
-        Objects.requireNonNull(maskedPaymentCode, "maskedPaymentCode");
-        Objects.requireNonNull(paymentCodeDigest, "paymentCodeDigest");
-        Objects.requireNonNull(state, "state");
-        Objects.requireNonNull(createdAt, "createdAt");
-        Objects.requireNonNull(updatedAt, "updatedAt");
-        Objects.requireNonNull(deadline, "deadline");
-        Objects.requireNonNull(payment, "payment");
-        Objects.requireNonNull(failure, "failure");
-        Objects.requireNonNull(fee, "fee");
-        Objects.requireNonNull(lastProblem, "lastProblem");
-        Objects.requireNonNull(attention, "attention");
-        Objects.requireNonNull(refunded, "refunded");
-        if (state == TradeState.PAID && payment.isEmpty()) {
-            throw new IllegalArgumentException("a PAID trade record needs its payment: " + outTradeNo);
-        }
-        if (state == TradeState.FAILED && failure.isEmpty()) {
-            throw new IllegalArgumentException("a FAILED trade record needs its failure: " + outTradeNo);
-        }
+        Objects.requireNonNull(intent, "intent");
+        Objects.requireNonNull(progress, "progress");
     }
 
-    /** @return whether a person must look at it */
-    public boolean needsAttention() {
-        return attention.isPresent();
+    /**
+     * @param intent what a new trade asks for
+     * @return its first record: CREATED, revision 0, written at the intent's creation time
+     */
+    public static TradeRecord created(TradeIntent intent) {
+        return new TradeRecord(intent, TradeProgress.created(intent.createdAt()));
+    }
+
+    /**
+     * Derives the next revision: the same intent, the progress changed by {@code change}.
+     *
+     * @param at when the change is journaled
+     * @param change what changes
+     * @return the next revision
+     */
+    public TradeRecord next(Instant at, UnaryOperator<TradeProgress.Change> change) {
+        return new TradeRecord(intent, change.apply(progress.change()).at(at, progress.revision() + 1));
     }
 
     /** @return the next revision of this record in a new state, at a time */
-    public TradeRecord advance(TradeState next, Instant at) {
-        return new TradeRecord(outTradeNo, orderId, kind, channelId, gatewayId, methodId, amount, subject,
-                installments, maskedPaymentCode, paymentCodeDigest, next, createdAt, at, deadline, payment, failure, fee, lastProblem,
-                reversalAttempts, attention, refunded, revision + 1);
+    public TradeRecord advance(TradeState state, Instant at) {
+        return next(at, c -> c.state(state));
     }
 
     /** @return this record paid (next revision) */
     public TradeRecord paid(Payment confirmed, Optional<Money> merchantFee, Instant at) {
-        return new TradeRecord(outTradeNo, orderId, kind, channelId, gatewayId, methodId, amount, subject,
-                installments, maskedPaymentCode, paymentCodeDigest, TradeState.PAID, createdAt, at, deadline, Optional.of(confirmed),
-                failure, merchantFee, lastProblem, reversalAttempts, attention, refunded, revision + 1);
+        return next(at, c -> c.paid(confirmed, merchantFee));
     }
 
     /** @return this record failed (next revision) */
     public TradeRecord failed(GatewayError error, Instant at) {
-        return new TradeRecord(outTradeNo, orderId, kind, channelId, gatewayId, methodId, amount, subject,
-                installments, maskedPaymentCode, paymentCodeDigest, TradeState.FAILED, createdAt, at, deadline, payment,
-                Optional.of(error), fee, lastProblem, reversalAttempts, attention, refunded, revision + 1);
+        return next(at, c -> c.failed(error));
     }
 
     /** @return this record with a problem noted (next revision) */
     public TradeRecord withProblem(String problem, Instant at) {
-        return new TradeRecord(outTradeNo, orderId, kind, channelId, gatewayId, methodId, amount, subject,
-                installments, maskedPaymentCode, paymentCodeDigest, state, createdAt, at, deadline, payment, failure, fee,
-                Optional.of(problem), reversalAttempts, attention, refunded, revision + 1);
+        return next(at, c -> c.problem(problem));
     }
 
     /** @return this record after one more reversal attempt, flagged when {@code flag} is present (next revision) */
     public TradeRecord reversalAttempted(Optional<String> flag, String problem, Instant at) {
-        return new TradeRecord(outTradeNo, orderId, kind, channelId, gatewayId, methodId, amount, subject,
-                installments, maskedPaymentCode, paymentCodeDigest, state, createdAt, at, deadline, payment, failure, fee,
-                Optional.of(problem), reversalAttempts + 1, flag.or(() -> attention), refunded, revision + 1);
+        return next(at, c -> {
+            flag.ifPresent(c::attention);
+            return c.problem(problem).reversalAttempted();
+        });
     }
 
     /** @return this record with a new refunded total (next revision) */
     public TradeRecord withRefunded(Money total, Instant at) {
-        return new TradeRecord(outTradeNo, orderId, kind, channelId, gatewayId, methodId, amount, subject,
-                installments, maskedPaymentCode, paymentCodeDigest, state, createdAt, at, deadline, payment, failure, fee, lastProblem,
-                reversalAttempts, attention, total, revision + 1);
+        return next(at, c -> c.refunded(total));
+    }
+
+    /** @return whether a person must look at it */
+    public boolean needsAttention() {
+        return progress.attention().isPresent();
     }
 
     /** @return the trade reference for its gateway */
     public TradeRef ref() {
-        return new TradeRef(outTradeNo, channelId);
+        return new TradeRef(intent.outTradeNo(), intent.channelId());
+    }
+
+    /** @return {@link TradeIntent#outTradeNo()} */
+    public String outTradeNo() {
+        return intent.outTradeNo();
+    }
+
+    /** @return {@link TradeIntent#orderId()} */
+    public String orderId() {
+        return intent.orderId();
+    }
+
+    /** @return {@link TradeIntent#attempt()} */
+    public int attempt() {
+        return intent.attempt();
+    }
+
+    /** @return {@link TradeIntent#kind()} */
+    public TradeKind kind() {
+        return intent.kind();
+    }
+
+    /** @return {@link TradeIntent#channelId()} */
+    public String channelId() {
+        return intent.channelId();
+    }
+
+    /** @return {@link TradeIntent#gatewayId()} */
+    public String gatewayId() {
+        return intent.gatewayId();
+    }
+
+    /** @return {@link TradeIntent#methodId()} */
+    public String methodId() {
+        return intent.methodId();
+    }
+
+    /** @return {@link TradeIntent#amount()} */
+    public Money amount() {
+        return intent.amount();
+    }
+
+    /** @return {@link TradeIntent#subject()} */
+    public String subject() {
+        return intent.subject();
+    }
+
+    /** @return {@link TradeIntent#installments()} */
+    public Optional<InstallmentPlan> installments() {
+        return intent.installments();
+    }
+
+    /** @return {@link TradeIntent#maskedPaymentCode()} */
+    public String maskedPaymentCode() {
+        return intent.maskedPaymentCode();
+    }
+
+    /** @return {@link TradeIntent#paymentCodeDigest()} */
+    public Optional<String> paymentCodeDigest() {
+        return intent.paymentCodeDigest();
+    }
+
+    /** @return {@link TradeIntent#createdAt()} */
+    public Instant createdAt() {
+        return intent.createdAt();
+    }
+
+    /** @return {@link TradeIntent#deadline()} */
+    public Instant deadline() {
+        return intent.deadline();
+    }
+
+    /** @return {@link TradeProgress#state()} */
+    public TradeState state() {
+        return progress.state();
+    }
+
+    /** @return {@link TradeProgress#updatedAt()} */
+    public Instant updatedAt() {
+        return progress.updatedAt();
+    }
+
+    /** @return {@link TradeProgress#payment()} */
+    public Optional<Payment> payment() {
+        return progress.payment();
+    }
+
+    /** @return {@link TradeProgress#failure()} */
+    public Optional<GatewayError> failure() {
+        return progress.failure();
+    }
+
+    /** @return {@link TradeProgress#fee()} */
+    public Optional<Money> fee() {
+        return progress.fee();
+    }
+
+    /** @return {@link TradeProgress#lastProblem()} */
+    public Optional<String> lastProblem() {
+        return progress.lastProblem();
+    }
+
+    /** @return {@link TradeProgress#reversalAttempts()} */
+    public int reversalAttempts() {
+        return progress.reversalAttempts();
+    }
+
+    /** @return {@link TradeProgress#attention()} */
+    public Optional<String> attention() {
+        return progress.attention();
+    }
+
+    /** @return {@link TradeProgress#refunded()} */
+    public Money refunded() {
+        return progress.refunded();
+    }
+
+    /** @return {@link TradeProgress#qrCode()} */
+    public Optional<String> qrCode() {
+        return progress.qrCode();
+    }
+
+    /** @return {@link TradeProgress#cancelled()} */
+    public boolean cancelled() {
+        return progress.cancelled();
+    }
+
+    /** @return {@link TradeProgress#revision()} */
+    public long revision() {
+        return progress.revision();
     }
 }

@@ -28,6 +28,11 @@ public interface TransactionStore extends AutoCloseable {
     /** @return the latest record of the trade made for this POS order id */
     Optional<TradeRecord> findByOrderId(String orderId);
 
+    /** @return every attempt of an order, oldest first; empty if none */
+    default List<TradeRecord> tradesForOrder(String orderId) {
+        return findByOrderId(orderId).map(List::of).orElse(List.of());
+    }
+
     /** @return the latest record of the refund */
     Optional<RefundRecord> findRefund(String outTradeNo, String refundRequestNo);
 

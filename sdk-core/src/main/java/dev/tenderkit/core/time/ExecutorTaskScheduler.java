@@ -3,10 +3,14 @@ package dev.tenderkit.core.time;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A {@link TaskScheduler} on real time, backed by a {@link ScheduledExecutorService}: either one
@@ -14,12 +18,24 @@ import java.util.concurrent.TimeUnit;
  * {@link #clock()} is the UTC system clock. Thread-safe.
  */
 public final class ExecutorTaskScheduler implements TaskScheduler, AutoCloseable {
+    /** Threads for blocking work: enough for many lanes' gateway calls at once, idle ones let go. */
+    private static final int BLOCKING_THREADS = 32;
+
     private final ScheduledExecutorService executor;
     private final boolean owned;
+    private final ThreadPoolExecutor blocking;
 
-    private ExecutorTaskScheduler(ScheduledExecutorService executor, boolean owned) {
+    private ExecutorTaskScheduler(ScheduledExecutorService executor, boolean owned, String threadName) {
         this.executor = executor;
         this.owned = owned;
+        AtomicInteger n = new AtomicInteger();
+        this.blocking = new ThreadPoolExecutor(BLOCKING_THREADS, BLOCKING_THREADS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, threadName + "-io-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        blocking.allowCoreThreadTimeOut(true);
     }
 
     /** @return a scheduler on its own daemon thread named {@code tenderkit-scheduler} */
@@ -36,7 +52,7 @@ public final class ExecutorTaskScheduler implements TaskScheduler, AutoCloseable
         if (threads < 1) {
             throw new dev.tenderkit.core.ConfigurationException("threads", "must be at least 1, got " + threads);
         }
-        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger n = new AtomicInteger();
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(threads, r -> {
             Thread t = new Thread(r, threadName + "-" + n.incrementAndGet());
             t.setDaemon(true);
@@ -44,7 +60,7 @@ public final class ExecutorTaskScheduler implements TaskScheduler, AutoCloseable
         });
         // Timeouts are scheduled and nearly always cancelled: drop cancelled ones at once.
         executor.setRemoveOnCancelPolicy(true);
-        return new ExecutorTaskScheduler(executor, true);
+        return new ExecutorTaskScheduler(executor, true, threadName);
     }
 
     /**
@@ -52,7 +68,7 @@ public final class ExecutorTaskScheduler implements TaskScheduler, AutoCloseable
      * @return a scheduler that schedules on it
      */
     public static ExecutorTaskScheduler on(ScheduledExecutorService executor) {
-        return new ExecutorTaskScheduler(Objects.requireNonNull(executor, "executor"), false);
+        return new ExecutorTaskScheduler(Objects.requireNonNull(executor, "executor"), false, "tenderkit");
     }
 
     /** @return the UTC system clock, on which the executor's delays elapse */
@@ -69,8 +85,16 @@ public final class ExecutorTaskScheduler implements TaskScheduler, AutoCloseable
     }
 
     /** Shuts the executor down if this scheduler created it; pending tasks are dropped. */
+    /** @return this scheduler's own pool for blocking work (daemon threads, let go when idle) */
+    @Override
+    public Executor blockingExecutor() {
+        return blocking;
+    }
+
+    /** Stops the blocking pool, and the scheduler's executor when this scheduler created it. */
     @Override
     public void close() {
+        blocking.shutdownNow();
         if (owned) {
             executor.shutdownNow();
         }

@@ -2,6 +2,7 @@ package dev.tenderkit.core.time;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 
 /**
  * Runs a task once after a delay, and tells the time it runs on: all TenderKit needs of time
@@ -27,6 +28,18 @@ public interface TaskScheduler {
      * @return a handle to cancel the task if it has not started
      */
     Cancellable schedule(Runnable task, Duration delay);
+
+    /**
+     * Where work that blocks (gateway calls, journal writes) runs, so that it never holds up the
+     * timers. By default a task given to it is scheduled at once on this scheduler — right for a
+     * virtual-time scheduler in tests, whose tasks run when the test says so; a real-time scheduler
+     * gives its own pool of threads ({@link ExecutorTaskScheduler}).
+     *
+     * @return the executor for blocking work
+     */
+    default Executor blockingExecutor() {
+        return task -> schedule(task, Duration.ZERO);
+    }
 
     /** A scheduled task that can still be called off. */
     @FunctionalInterface

@@ -1,5 +1,9 @@
 package dev.tenderkit.testkit.engine;
 
+import java.util.concurrent.CompletableFuture;
+import dev.tenderkit.core.money.Money;
+import dev.tenderkit.core.payment.RefundOutcome;
+import dev.tenderkit.core.payment.OrderRefund;
 import dev.tenderkit.core.LocalizedText;
 import dev.tenderkit.core.capability.CapabilityPolicy;
 import dev.tenderkit.core.capability.CapabilityResolver;
@@ -125,7 +129,7 @@ final class EngineHarness implements AutoCloseable {
                 new JournalOptions(durable, 1 << 20), JournalTransactionStore.DEFAULT_RETENTION, 1 << 20);
         storeSeenByEngine = storeWrapper.apply(store);
         engine = PaymentEngine.builder().terminalId("T1").resolver(resolver).context(() -> context)
-                .store(storeSeenByEngine).gateway("lakala", network.apply(gateway)).scheduler(scheduler).clock(scheduler.clock())
+                .store(storeSeenByEngine).gateway("lakala", network.apply(gateway)).scheduler(scheduler)
                 .listener(new TradeListener() {
                     @Override
                     public void onTradeChanged(TradeRecord trade) {
@@ -181,5 +185,12 @@ final class EngineHarness implements AutoCloseable {
     @Override
     public void close() {
         store.close();
+    }
+
+    /** Refunds a trade by its order id, as a cashier would: the order is looked up from the trade number. */
+    CompletableFuture<RefundOutcome> refund(String outTradeNo, String refundNo, Money amount, String reason) {
+        String order = engine.trade(outTradeNo).map(TradeRecord::orderId).orElse("unknown-" + outTradeNo);
+        return engine.refundAsync(OrderRefund.builder().orderId(order).refundRequestNo(refundNo).amount(amount)
+                .reason(reason).build());
     }
 }

@@ -73,7 +73,7 @@ class FaultInjectionTest {
                     pay(h, "ORD-E", ALIPAY_CODE);
                     h.settle();
                     h.engine.tradeForOrder("ORD-E").filter(t -> t.state() == TradeState.PAID).ifPresent(t ->
-                            h.engine.refundAsync(t.outTradeNo(), "R1", Money.parse("50.00"), "partial return"));
+                            h.refund(t.outTradeNo(), "R1", Money.parse("50.00"), "partial return"));
                 }),
                 new Flow("QR never paid, closed", h -> h.engine.startQr(new QrPaymentRequest("ORD-F",
                         Money.parse("66.00"), "x", PaymentMethods.ALIPAY, Duration.ofMinutes(1), Optional.empty()))));

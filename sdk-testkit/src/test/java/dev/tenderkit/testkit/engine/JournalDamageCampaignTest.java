@@ -95,8 +95,8 @@ class JournalDamageCampaignTest {
         h.gateway.buyerPaysQr(paidQr.outTradeNo().orElseThrow());
         h.settle();
         assertTrue(closed.outcome().isDone() && paidQr.outcome().isDone());
-        h.engine.refundAsync(no(h, "ORD-1"), "R1", Money.parse("88.00"), "return");
-        h.engine.refundAsync(no(h, "ORD-5"), "R1", Money.parse("30.00"), "partial return");
+        h.refund(no(h, "ORD-1"), "R1", Money.parse("88.00"), "return");
+        h.refund(no(h, "ORD-5"), "R1", Money.parse("30.00"), "partial return");
         h.settle();
         pay(h, "ORD-8", NEVER_CODE);     // in flight when the power goes
         pay(h, "ORD-9", WAITING_CODE);

@@ -92,7 +92,7 @@ class JournalDamageEngineTest {
                 new QrPaymentRequest("ORD-2", Money.parse("1.00"), "x", PaymentMethods.ALIPAY, Duration.ofMinutes(1),
                         Optional.empty()))).code());
         assertEquals(ErrorCode.JOURNAL_DAMAGED, assertThrows(TenderKitException.class,
-                () -> h.engine.refundAsync(charged, "R1", Money.parse("1.00"), "x")).code());
+                () -> h.refund(charged, "R1", Money.parse("1.00"), "x")).code());
         assertEquals(List.of("pay"), h.gateway.calls(), "nothing more reached the wallet");
 
         // Recovery still runs, and finds the charge at the wallet under its number.

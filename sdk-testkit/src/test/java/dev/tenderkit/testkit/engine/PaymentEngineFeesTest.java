@@ -68,7 +68,7 @@ class PaymentEngineFeesTest {
                         .build())
                 .context(() -> context).store(store).gateway("lakala", lakala).gateway("sft", sft)
                 .feeSchedule(new FeeScheduleReader(PaymentMethods.standardRegistry()).read(SCHEDULE, "test"))
-                .scheduler(scheduler).clock(scheduler.clock()).build();
+                .scheduler(scheduler).build();
     }
 
     @Test

@@ -196,18 +196,18 @@ class PaymentEngineTest {
         CompletableFuture<TradeOutcome> f = pay("ORD-11", ALIPAY_CODE);
         h.runFor(Duration.ZERO);
         String no = ((TradeOutcome.Paid) f.getNow(null)).trade().outTradeNo();
-        CompletableFuture<RefundOutcome> r1 = h.engine.refundAsync(no, "R1", Money.parse("30.00"), "退货");
+        CompletableFuture<RefundOutcome> r1 = h.refund(no, "R1", Money.parse("30.00"), "退货");
         h.runFor(Duration.ZERO);
         assertInstanceOf(RefundOutcome.Refunded.class, r1.getNow(null));
-        CompletableFuture<RefundOutcome> again = h.engine.refundAsync(no, "R1", Money.parse("30.00"), "退货");
+        CompletableFuture<RefundOutcome> again = h.refund(no, "R1", Money.parse("30.00"), "退货");
         assertInstanceOf(RefundOutcome.Refunded.class, again.getNow(null));
-        InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> h.engine.refundAsync(no, "R2", Money.parse("58.01"), "too much"));
-        assertEquals("amount", e.field());
-        e = assertThrows(InvalidInputException.class,
-                () -> h.engine.refundAsync(no, "R1", Money.parse("10.00"), "same number, other amount"));
-        assertEquals("refundRequestNo", e.field());
-        CompletableFuture<RefundOutcome> rest = h.engine.refundAsync(no, "R2", Money.parse("58.00"), "rest");
+        RefundOutcome.Refused tooMuch = assertInstanceOf(RefundOutcome.Refused.class,
+                h.refund(no, "R2", Money.parse("58.01"), "too much").getNow(null));
+        assertTrue(tooMuch.reason().contains("can still refund: 58.00"), tooMuch.reason());
+        RefundOutcome.Refused otherAmount = assertInstanceOf(RefundOutcome.Refused.class,
+                h.refund(no, "R1", Money.parse("10.00"), "same number, other amount").getNow(null));
+        assertTrue(otherAmount.reason().contains("already requested for 30.00"), otherAmount.reason());
+        CompletableFuture<RefundOutcome> rest = h.refund(no, "R2", Money.parse("58.00"), "rest");
         h.runFor(Duration.ZERO);
         assertInstanceOf(RefundOutcome.Refunded.class, rest.getNow(null));
         assertEquals(Money.parse("88.00"), h.engine.trade(no).orElseThrow().refunded());
@@ -220,7 +220,7 @@ class PaymentEngineTest {
         h.runFor(Duration.ZERO);
         String no = ((TradeOutcome.Paid) f.getNow(null)).trade().outTradeNo();
         h.gateway.failAt(h.gateway.calls().size(), InMemoryWallet.Fault.RESET_BEFORE_APPLY);
-        CompletableFuture<RefundOutcome> r = h.engine.refundAsync(no, "R1", Money.parse("88.00"), "退货");
+        CompletableFuture<RefundOutcome> r = h.refund(no, "R1", Money.parse("88.00"), "退货");
         h.settle();
         assertInstanceOf(RefundOutcome.Refunded.class, r.getNow(null));
         assertEquals(List.of("pay", "refund", "queryRefund", "refund"), h.gateway.calls());

@@ -58,7 +58,7 @@ class RefundSettlementTest {
     }
 
     private CompletableFuture<RefundOutcome> refund() {
-        return h.engine.refundAsync(trade, "R1", Money.parse("30.00"), "退货");
+        return h.refund(trade, "R1", Money.parse("30.00"), "退货");
     }
 
     @Test

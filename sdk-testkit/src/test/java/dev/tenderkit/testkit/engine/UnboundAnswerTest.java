@@ -97,7 +97,7 @@ class UnboundAnswerTest {
     void aRefusalOfARefundTheWalletMadeEndsRefundedNotFailed() {
         TradeOutcome.Paid paid = assertInstanceOf(TradeOutcome.Paid.class, settleAndGet("ORD-4"));
         network.afterNextRefund(new RefundResult.Declined(REFUSED));
-        CompletableFuture<RefundOutcome> r = h.engine.refundAsync(paid.trade().outTradeNo(), "R1",
+        CompletableFuture<RefundOutcome> r = h.refund(paid.trade().outTradeNo(), "R1",
                 Money.parse("30.00"), "退货");
         h.settle();
         assertInstanceOf(RefundOutcome.Refunded.class, r.getNow(null));
@@ -108,7 +108,7 @@ class UnboundAnswerTest {
     void aRefundAnswerOfAnotherAmountIsConfirmedByTheRefundQuery() {
         TradeOutcome.Paid paid = assertInstanceOf(TradeOutcome.Paid.class, settleAndGet("ORD-5"));
         network.afterNextRefund(new RefundResult.Refunded(Money.parse("88.00"), GatewayCode.of("10000")));
-        CompletableFuture<RefundOutcome> r = h.engine.refundAsync(paid.trade().outTradeNo(), "R1",
+        CompletableFuture<RefundOutcome> r = h.refund(paid.trade().outTradeNo(), "R1",
                 Money.parse("30.00"), "退货");
         h.settle();
         RefundOutcome.Refunded refunded = assertInstanceOf(RefundOutcome.Refunded.class, r.getNow(null));

@@ -12,7 +12,9 @@ import dev.tenderkit.core.method.InstallmentPlan;
 import dev.tenderkit.core.money.Money;
 import dev.tenderkit.core.payment.RefundRecord;
 import dev.tenderkit.core.payment.RefundState;
+import dev.tenderkit.core.payment.TradeIntent;
 import dev.tenderkit.core.payment.TradeKind;
+import dev.tenderkit.core.payment.TradeProgress;
 import dev.tenderkit.core.payment.TradeRecord;
 import dev.tenderkit.core.payment.TradeState;
 import dev.tenderkit.core.payment.spi.FundingSource;
@@ -45,6 +47,9 @@ final class JournalCodec {
             g.writeStringField("t", "trade");
             g.writeStringField("outTradeNo", t.outTradeNo());
             g.writeStringField("orderId", t.orderId());
+            if (t.attempt() != 1) {
+                g.writeNumberField("attempt", t.attempt());   // absent in records written before attempts
+            }
             g.writeStringField("kind", t.kind().name());
             g.writeStringField("channel", t.channelId());
             g.writeStringField("gateway", t.gatewayId());
@@ -90,6 +95,12 @@ final class JournalCodec {
                 g.writeStringField("attention", t.attention().get());
             }
             g.writeStringField("refunded", t.refunded().toPlainString());
+            if (t.qrCode().isPresent()) {
+                g.writeStringField("qrCode", t.qrCode().get());
+            }
+            if (t.cancelled()) {
+                g.writeBooleanField("cancelled", true);
+            }
             g.writeNumberField("rev", t.revision());
             g.writeEndObject();
         } catch (IOException e) {
@@ -163,17 +174,20 @@ final class JournalCodec {
                 JsonValues.money(p.required("amount")), new FundingSource(p.required("funding").string(),
                         p.required("credit").bool(), p.required("periods").integer(0, 60)),
                 instant(p.required("paidAt"))));
-        return JsonValues.construct(n, () -> new TradeRecord(n.required("outTradeNo").text(),
-                n.required("orderId").text(), JsonValues.enumValue(n.required("kind"), TradeKind.class),
+        return JsonValues.construct(n, () -> new TradeRecord(new TradeIntent(n.required("outTradeNo").text(),
+                n.required("orderId").text(), n.optional("attempt").map(a -> a.integer(1, Integer.MAX_VALUE)).orElse(1),
+                JsonValues.enumValue(n.required("kind"), TradeKind.class),
                 n.required("channel").text(), n.required("gateway").text(), n.required("method").text(),
                 JsonValues.money(n.required("amount")), n.required("subject").string(), plan,
                 n.required("code").string(), n.optional("codeDigest").map(JsonNode::text),
-                JsonValues.enumValue(n.required("state"), TradeState.class),
-                instant(n.required("createdAt")), instant(n.required("updatedAt")), instant(n.required("deadline")),
-                payment, n.optional("failure").map(JournalCodec::error),
-                n.optional("fee").map(JsonValues::money), n.optional("problem").map(JsonNode::string),
-                n.required("reversals").integer(0, Integer.MAX_VALUE), n.optional("attention").map(JsonNode::string),
-                JsonValues.money(n.required("refunded")), revision(n)));
+                instant(n.required("createdAt")), instant(n.required("deadline"))),
+                new TradeProgress(JsonValues.enumValue(n.required("state"), TradeState.class),
+                        instant(n.required("updatedAt")), payment, n.optional("failure").map(JournalCodec::error),
+                        n.optional("fee").map(JsonValues::money), n.optional("problem").map(JsonNode::string),
+                        n.required("reversals").integer(0, Integer.MAX_VALUE),
+                        n.optional("attention").map(JsonNode::string), JsonValues.money(n.required("refunded")),
+                        n.optional("qrCode").map(JsonNode::text), n.optional("cancelled").map(JsonNode::bool).orElse(false),
+                        revision(n))));
     }
 
     private static RefundRecord refund(JsonNode n) {

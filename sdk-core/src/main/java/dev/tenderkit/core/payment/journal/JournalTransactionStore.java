@@ -288,10 +288,8 @@ public final class JournalTransactionStore implements TransactionStore {
     private static TradeRecord rekeyed(TradeRecord t) {
         String why = "the damaged journal had two trades for order " + t.orderId() + "; this one was moved to order "
                 + "DUP-" + t.outTradeNo() + " by the repair: check which one the order really is";
-        return new TradeRecord(t.outTradeNo(), "DUP-" + t.outTradeNo(), t.kind(), t.channelId(), t.gatewayId(),
-                t.methodId(), t.amount(), t.subject(), t.installments(), t.maskedPaymentCode(), t.paymentCodeDigest(), t.state(),
-                t.createdAt(), t.updatedAt(), t.deadline(), t.payment(), t.failure(), t.fee(), t.lastProblem(),
-                t.reversalAttempts(), Optional.of(why), t.refunded(), t.revision() + 1);
+        return new TradeRecord(t.intent().underOrder("DUP-" + t.outTradeNo()), t.progress())
+                .next(t.updatedAt(), c -> c.attention(why));
     }
 
     @Override

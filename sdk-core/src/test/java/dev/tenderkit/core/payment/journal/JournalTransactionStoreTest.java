@@ -12,7 +12,9 @@ import dev.tenderkit.core.money.Money;
 import dev.tenderkit.core.payment.RefundRecord;
 import dev.tenderkit.core.payment.RefundState;
 import dev.tenderkit.core.payment.StoreDamage;
+import dev.tenderkit.core.payment.TradeIntent;
 import dev.tenderkit.core.payment.TradeKind;
+import dev.tenderkit.core.payment.TradeProgress;
 import dev.tenderkit.core.payment.TradeRecord;
 import dev.tenderkit.core.payment.TradeState;
 import dev.tenderkit.core.payment.spi.FundingSource;
@@ -40,10 +42,10 @@ class JournalTransactionStoreTest {
     Path dir;
 
     static TradeRecord created(String no, String order, Instant at) {
-        return new TradeRecord(no, order, TradeKind.BARCODE, "lakala", "alipay", "alipay.huabei.installment.6",
-                Money.parse("688.00"), "商品 goods", Optional.of(new InstallmentPlan(6, FeeBearer.SELLER)),
-                "2851**********1234", Optional.of("00112233445566778899aabbccddeeff"), TradeState.CREATED, at, at, at.plusSeconds(60), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), 0, Optional.empty(), Money.ZERO, 0);
+        return TradeRecord.created(new TradeIntent(no, order, 1, TradeKind.BARCODE, "lakala", "alipay",
+                "alipay.huabei.installment.6", Money.parse("688.00"), "商品 goods",
+                Optional.of(new InstallmentPlan(6, FeeBearer.SELLER)), "2851**********1234",
+                Optional.of("00112233445566778899aabbccddeeff"), at, at.plusSeconds(60)));
     }
 
     static Payment payment(Instant at) {

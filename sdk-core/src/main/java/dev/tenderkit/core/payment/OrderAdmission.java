@@ -1,0 +1,81 @@
+package dev.tenderkit.core.payment;
+
+import dev.tenderkit.core.InvalidInputException;
+import dev.tenderkit.core.money.Money;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Decides what a payment request for an order id means, under a lock for that order only (other
+ * orders are admitted meanwhile): join the attempt in progress, answer the paid one, resume one a
+ * restart left unfinished, or make a new attempt — allowed only once every earlier attempt is final
+ * and unpaid, so at most one attempt of an order is ever paid (invariant 5). A request that joins
+ * or answers an existing attempt must ask for the same payment ({@link OrderReuse}). Thread-safe.
+ */
+final class OrderAdmission {
+    private static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9_\\-.:]{1,64}");
+    private static final int STRIPES = 64;
+
+    private final TransactionStore store;
+    private final InFlight inFlight;
+    private final Object[] locks = new Object[STRIPES];
+
+    OrderAdmission(TransactionStore store, InFlight inFlight) {
+        this.store = store;
+        this.inFlight = inFlight;
+        for (int i = 0; i < STRIPES; i++) {
+            locks[i] = new Object();
+        }
+    }
+
+    /** What a request for an order joins, or the number of the new attempt it makes. */
+    record Decision(Optional<TradeContext> running, Optional<TradeRecord> existing, int nextAttempt) {
+        boolean isNewAttempt() {
+            return running.isEmpty() && existing.isEmpty();
+        }
+    }
+
+    /** Runs {@code body} holding the order's lock: two requests for one order never interleave. */
+    <T> T locked(String orderId, Supplier<T> body) {
+        synchronized (locks[Math.floorMod(orderId.hashCode(), STRIPES)]) {
+            return body.get();
+        }
+    }
+
+    /**
+     * Call holding {@link #locked}.
+     *
+     * @param sameRequest throws when the request asks for another payment than the attempt it would join
+     * @return the attempt in progress (running here, or journaled unfinished: {@code existing} not
+     *     final), the paid one, or a new attempt's number
+     */
+    Decision decide(String orderId, Consumer<TradeRecord> sameRequest) {
+        Optional<TradeContext> running = inFlight.forOrder(orderId);
+        if (running.isPresent()) {
+            sameRequest.accept(running.get().first());
+            return new Decision(running, Optional.empty(), 0);
+        }
+        List<TradeRecord> attempts = store.tradesForOrder(orderId);
+        for (TradeRecord t : attempts) {
+            if (t.state() == TradeState.PAID || !t.state().isFinal()) {
+                sameRequest.accept(t);
+                return new Decision(inFlight.trade(t.outTradeNo()), Optional.of(t), 0);
+            }
+        }
+        return new Decision(Optional.empty(), Optional.empty(), attempts.size() + 1);
+    }
+
+    /** @throws InvalidInputException naming the field when the order's fields are malformed */
+    static void validate(String orderId, Money amount, String subject) {
+        if (!ORDER_ID.matcher(orderId).matches()) {
+            throw new InvalidInputException("orderId", "must be 1-64 of letters, digits and _-.:, got \"" + orderId + "\"");
+        }
+        amount.requirePositive("amount");
+        if (subject.isBlank() || subject.length() > 128) {
+            throw new InvalidInputException("subject", "must be 1-128 characters, got " + subject.length());
+        }
+    }
+}
