@@ -15,7 +15,7 @@ final class PrepareStep {
         if (!t.save(t.record())) {
             return false;
         }
-        if (t.cancelledBeforeStart) {
+        if (t.cancelRequested) {
             SettleStep.reversed(t, t.record().next(t.now(), c -> c.state(TradeState.REVERSED).cancelled()
                     .problem("cancelled by the cashier before anything was sent")));
             return false;

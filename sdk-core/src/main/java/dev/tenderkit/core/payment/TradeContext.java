@@ -48,8 +48,11 @@ final class TradeContext {
     long pollChain;
     /** Whether the first step (send, or resume after a restart) has run: before it there is nothing to query. */
     boolean started;
-    /** The cashier cancelled the trade before its first step ran: nothing is sent. */
-    boolean cancelledBeforeStart;
+    /**
+     * The cashier pressed Cancel (set at once, outside the steps): a trade whose first step has not
+     * run yet is never sent; one waiting for its buyer is reversed by the cancel's own step.
+     */
+    volatile boolean cancelRequested;
 
     TradeContext(TradeServices services, PaymentGateway gateway, Optional<PaymentMethod> method, TradeRecord record) {
         this.services = services;

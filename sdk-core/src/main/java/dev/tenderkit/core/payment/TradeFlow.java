@@ -34,7 +34,7 @@ final class TradeFlow {
             t.started = true;
             switch (t.record().state()) {
                 case CREATED, AWAITING_BUYER -> {
-                    if (t.record().cancelled() || t.cancelledBeforeStart) {
+                    if (t.record().cancelled() || t.cancelRequested) {
                         ReverseStep.cancel(t);
                     } else {
                         PollStep.poll(t);
@@ -66,10 +66,9 @@ final class TradeFlow {
      * to finish as it is. The outcome says what happened ({@link TradeRecord#cancelled()}).
      */
     static void cancel(TradeContext t) {
+        t.cancelRequested = true;   // seen by a first step that has not run yet: it sends nothing
         t.runNow(() -> {
-            if (!t.started) {
-                t.cancelledBeforeStart = true;
-            } else if (waiting(t)) {
+            if (waiting(t)) {
                 t.pollChain++;   // the scheduled poll is retired: the reversal is the only chain now
                 ReverseStep.cancel(t);
             }

@@ -14,7 +14,6 @@ import dev.tenderkit.core.payment.RefundState;
 import dev.tenderkit.core.payment.StoreDamage;
 import dev.tenderkit.core.payment.TradeIntent;
 import dev.tenderkit.core.payment.TradeKind;
-import dev.tenderkit.core.payment.TradeProgress;
 import dev.tenderkit.core.payment.TradeRecord;
 import dev.tenderkit.core.payment.TradeState;
 import dev.tenderkit.core.payment.spi.FundingSource;
