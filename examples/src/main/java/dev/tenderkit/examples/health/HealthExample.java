@@ -129,20 +129,20 @@ public final class HealthExample {
 
         try (HealthMonitor monitor = HealthMonitor.builder()
                 .clock(terminalClock)
-                .addCheck(GatewayReachabilityCheck.builder()
+                .check(CheckDepth.QUICK, GatewayReachabilityCheck.builder()
                         .endpoint(GatewayEndpoint.of("wechat-direct", "127.0.0.1", listeningPort, Wallet.WECHAT_PAY))
                         .endpoint(GatewayEndpoint.of("alipay-direct", "127.0.0.1", closedPort, Wallet.ALIPAY))
                         .connectTimeout(Duration.ofSeconds(2))
                         .build())
-                .addCheck(ClockSkewCheck.builder()
+                .check(CheckDepth.FULL, ClockSkewCheck.builder()
                         .reference(ReferenceClock.of("ntp.example.test",
                                 () -> terminalClock.instant().plusMillis(95_500)))
                         .build())
-                .addCheck(JournalStorageCheck.builder().directory(journal).build())
-                .addCheck(SoftwareVersionCheck.builder().terminal(terminal).policy(resolver::policy)
+                .check(CheckDepth.FULL, JournalStorageCheck.builder().directory(journal).build())
+                .check(CheckDepth.FULL, SoftwareVersionCheck.builder().terminal(terminal).policy(resolver::policy)
                         .neededMethods(PaymentMethods.ALIPAY, PaymentMethods.WECHAT_PAY).build())
-                .addCheck(PeripheralStatusCheck.builder().source(() -> peripherals).build())
-                .addCheck(PowerCheck.builder().source(() -> Optional.of(battery)).build())
+                .check(CheckDepth.QUICK, PeripheralStatusCheck.builder().source(() -> peripherals).build())
+                .check(CheckDepth.QUICK, PowerCheck.builder().source(() -> Optional.of(battery)).build())
                 .build()) {
             HealthReport report = monitor.run(CheckDepth.FULL);
             HealthPrinter printer = new HealthPrinter(out);

@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
 public final class HealthMonitor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HealthMonitor.class);
 
-    private final List<HealthCheck> checks;
+    private final List<RegisteredCheck> checks;
     private final Clock clock;
     private final TaskScheduler scheduler;
     private final AutoCloseable ownedScheduler;
@@ -96,8 +96,8 @@ public final class HealthMonitor implements AutoCloseable {
         this.retainedReports = b.retainedReports;
         this.listeners = List.copyOf(b.listeners);
         this.recent = new ArrayDeque<>(retainedReports);
-        for (HealthCheck c : checks) {
-            latestByCheck.put(c.id(), null);
+        for (RegisteredCheck c : checks) {
+            latestByCheck.put(c.check().id(), null);
         }
     }
 
@@ -106,9 +106,9 @@ public final class HealthMonitor implements AutoCloseable {
         return new Builder();
     }
 
-    /** @return the checks, in the order they report */
+    /** @return the checks, in the order they were registered and report */
     public List<HealthCheck> checks() {
-        return checks;
+        return checks.stream().map(RegisteredCheck::check).toList();
     }
 
     /**
@@ -135,10 +135,10 @@ public final class HealthMonitor implements AutoCloseable {
         HealthCheckContext context = new HealthCheckContext(clock, depth, checkTimeout);
         List<HealthCheck> selected = new ArrayList<>();
         List<CompletableFuture<List<HealthItem>>> outcomes = new ArrayList<>();
-        for (HealthCheck check : checks) {
-            if (depth.includes(check.depth())) {
-                selected.add(check);
-                outcomes.add(start(check, context));
+        for (RegisteredCheck registered : checks) {
+            if (registered.runsIn(depth)) {
+                selected.add(registered.check());
+                outcomes.add(start(registered.check(), context));
             }
         }
         return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))
@@ -361,7 +361,7 @@ public final class HealthMonitor implements AutoCloseable {
 
     /** Configures a monitor; {@link #build()} validates and names the wrong setting. Not thread-safe. */
     public static final class Builder {
-        private final List<HealthCheck> checks = new ArrayList<>();
+        private final List<RegisteredCheck> checks = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
         private TaskScheduler scheduler;
         private Executor checkExecutor;
@@ -374,9 +374,17 @@ public final class HealthMonitor implements AutoCloseable {
         private Builder() {
         }
 
-        /** @param check a check; ids must be unique */
-        public Builder addCheck(HealthCheck check) {
-            checks.add(Objects.requireNonNull(check, "check"));
+        /**
+         * Registers a check. The depth is the monitor's to choose, not the check's: a cheap probe
+         * (a TCP connect, a battery reading) runs in every run, a costly or slow-changing one (an
+         * fsync'd probe file, a reference-time query) only in full runs.
+         *
+         * @param depth {@link CheckDepth#QUICK} to run it in every run, {@link CheckDepth#FULL} for
+         *     full runs only
+         * @param check the check; ids must be unique, and none may lie under another
+         */
+        public Builder check(CheckDepth depth, HealthCheck check) {
+            checks.add(new RegisteredCheck(depth, Objects.requireNonNull(check, "check")));
             return this;
         }
 
@@ -441,7 +449,8 @@ public final class HealthMonitor implements AutoCloseable {
                 throw new ConfigurationException("checks", "a health monitor needs at least one check");
             }
             Set<String> ids = new HashSet<>();
-            for (HealthCheck c : checks) {
+            for (RegisteredCheck registered : checks) {
+                HealthCheck c = registered.check();
                 String id = c.id();
                 try {
                     HealthItem.requireId(id, "checks");
@@ -449,7 +458,7 @@ public final class HealthMonitor implements AutoCloseable {
                     throw new ConfigurationException("checks", "check " + c.getClass().getName() + ": "
                             + e.getMessage());
                 }
-                if (c.depth() == null) {
+                if (registered.depth() == null) {
                     throw new ConfigurationException("checks", "check " + id + " has no depth");
                 }
                 if (!ids.add(id)) {
