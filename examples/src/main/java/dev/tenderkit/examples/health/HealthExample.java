@@ -28,6 +28,8 @@ import dev.tenderkit.core.terminal.Connectivity;
 import dev.tenderkit.core.terminal.Peripheral;
 import dev.tenderkit.core.terminal.SoftwareVersion;
 import dev.tenderkit.core.terminal.TerminalProfile;
+import dev.tenderkit.core.time.ExecutorTaskScheduler;
+import dev.tenderkit.core.time.TaskScheduler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -127,8 +129,9 @@ public final class HealthExample {
                         Optional.of(LocalizedText.of("准备一卷 57 毫米热敏纸", "have a 57 mm thermal paper roll ready"))));
         PowerReading battery = new PowerReading(12, false, false);
 
-        try (HealthMonitor monitor = HealthMonitor.builder()
-                .clock(terminalClock)
+        try (ExecutorTaskScheduler realTime = ExecutorTaskScheduler.create("health-example", 1);
+                HealthMonitor monitor = HealthMonitor.builder()
+                .scheduler(new TerminalTime(realTime, terminalClock))
                 .check(CheckDepth.QUICK, GatewayReachabilityCheck.builder()
                         .endpoint(GatewayEndpoint.of("wechat-direct", "127.0.0.1", listeningPort, Wallet.WECHAT_PAY))
                         .endpoint(GatewayEndpoint.of("alipay-direct", "127.0.0.1", closedPort, Wallet.ALIPAY))
@@ -153,6 +156,18 @@ public final class HealthExample {
             printer.report(report);
             CheckoutContext here = CheckoutContext.of(terminal, merchant).withHealth(monitor.terminalHealth());
             printer.consequence(resolver, here, AMOUNT);
+        }
+    }
+
+    /**
+     * Real time read on the terminal clock: the executor's delays elapse on real time, and the
+     * terminal clock, a fixed offset from it, ticks at the same rate, so the two agree as a
+     * {@link TaskScheduler} must.
+     */
+    private record TerminalTime(TaskScheduler realTime, Clock clock) implements TaskScheduler {
+        @Override
+        public Cancellable schedule(Runnable task, Duration delay) {
+            return realTime.schedule(task, delay);
         }
     }
 

@@ -33,9 +33,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each check runs on the check executor with a timeout measured by the {@link TaskScheduler};
  * a check that throws, breaks its contract or times out becomes a FAIL item under its id, and
- * nothing a check or a listener does stops the schedule. All time is read from the injected
- * {@link Clock} and passes through the injected scheduler, so with a {@link ManualTaskScheduler}
- * and its clock a test drives hours of schedule without sleeping.
+ * nothing a check or a listener does stops the schedule. All time passes through the injected
+ * scheduler and is read from its {@link TaskScheduler#clock()} (runs are timed by it, and checks
+ * get it in their {@link HealthCheckContext}), so the waiting and the measuring always agree, and
+ * with a {@link ManualTaskScheduler} a test drives hours of schedule without sleeping.
  *
  * <p>Thread-safe. Close it to stop the schedule and the threads it created.
  */
@@ -69,7 +70,6 @@ public final class HealthMonitor implements AutoCloseable {
 
     private HealthMonitor(Builder b) {
         this.checks = List.copyOf(b.checks);
-        this.clock = b.clock;
         if (b.scheduler != null) {
             this.scheduler = b.scheduler;
             this.ownedScheduler = null;
@@ -78,6 +78,7 @@ public final class HealthMonitor implements AutoCloseable {
             this.scheduler = own;
             this.ownedScheduler = own;
         }
+        this.clock = scheduler.clock();
         if (b.checkExecutor != null) {
             this.checkExecutor = b.checkExecutor;
             this.ownedExecutor = null;
@@ -362,8 +363,8 @@ public final class HealthMonitor implements AutoCloseable {
     /** Configures a monitor; {@link #build()} validates and names the wrong setting. Not thread-safe. */
     public static final class Builder {
         private final List<RegisteredCheck> checks = new ArrayList<>();
-        private Clock clock = Clock.systemUTC();
         private TaskScheduler scheduler;
+        private boolean schedulerGiven;
         private Executor checkExecutor;
         private Duration quickInterval = Duration.ofSeconds(30);
         private Duration fullInterval = Duration.ofMinutes(10);
@@ -388,18 +389,14 @@ public final class HealthMonitor implements AutoCloseable {
             return this;
         }
 
-        /** @param clock the terminal clock runs are timed and checks read; default the UTC system clock */
-        public Builder clock(Clock clock) {
-            this.clock = clock;
-            return this;
-        }
-
         /**
-         * @param scheduler what times the periodic runs and the check timeouts; default a daemon
-         *     {@link ExecutorTaskScheduler} the monitor owns and closes
+         * @param scheduler what times the periodic runs and the check timeouts; its clock is the
+         *     terminal clock runs are timed with and checks read. Default a daemon
+         *     {@link ExecutorTaskScheduler} on the UTC system clock, which the monitor owns and closes
          */
         public Builder scheduler(TaskScheduler scheduler) {
             this.scheduler = scheduler;
+            this.schedulerGiven = true;
             return this;
         }
 
@@ -473,8 +470,9 @@ public final class HealthMonitor implements AutoCloseable {
                     }
                 }
             }
-            if (clock == null) {
-                throw new ConfigurationException("clock", "must not be null");
+            if (schedulerGiven && scheduler == null) {
+                throw new ConfigurationException("scheduler", "must not be null; leave it unset for a scheduler "
+                        + "the monitor owns");
             }
             requirePositive(quickInterval, "quickInterval");
             requirePositive(fullInterval, "fullInterval");

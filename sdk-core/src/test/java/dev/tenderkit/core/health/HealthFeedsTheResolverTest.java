@@ -57,7 +57,7 @@ class HealthFeedsTheResolverTest {
 
     private HealthMonitor monitor(CheckDepth depth, ScriptedCheck check) {
         ManualTaskScheduler time = new ManualTaskScheduler(NOW);
-        return HealthMonitor.builder().check(depth, check).clock(time.clock()).scheduler(time)
+        return HealthMonitor.builder().check(depth, check).scheduler(time)
                 .checkExecutor(Runnable::run).build();
     }
 
@@ -92,7 +92,7 @@ class HealthFeedsTheResolverTest {
         GatewayReachabilityCheck gateway = GatewayReachabilityCheck.builder()
                 .endpoint(GatewayEndpoint.of("alipay-direct", "127.0.0.1", closedPort, Wallet.ALIPAY)).build();
         ManualTaskScheduler time = new ManualTaskScheduler(NOW);
-        try (HealthMonitor m = HealthMonitor.builder().check(CheckDepth.QUICK, gateway).clock(time.clock()).scheduler(time)
+        try (HealthMonitor m = HealthMonitor.builder().check(CheckDepth.QUICK, gateway).scheduler(time)
                 .checkExecutor(Runnable::run).build()) {
             HealthReport report = m.run(CheckDepth.QUICK);
             assertEquals(HealthStatus.FAIL, report.status());

@@ -44,7 +44,7 @@ class HealthMonitorTest {
     }
 
     private HealthMonitor.Builder monitor() {
-        return HealthMonitor.builder().check(CheckDepth.QUICK, quick).check(CheckDepth.FULL, full).clock(time.clock()).scheduler(time)
+        return HealthMonitor.builder().check(CheckDepth.QUICK, quick).check(CheckDepth.FULL, full).scheduler(time)
                 .checkExecutor(Runnable::run).quickInterval(Duration.ofSeconds(30)).fullInterval(Duration.ofMinutes(2))
                 .checkTimeout(Duration.ofSeconds(5)).addListener(heard);
     }
@@ -86,6 +86,14 @@ class HealthMonitorTest {
         assertEquals(T0.plusSeconds(30), second.startedAt());
         assertEquals(Duration.ofSeconds(5), quick.contexts.get(0).timeout());
         assertEquals(CheckDepth.QUICK, quick.contexts.get(1).runDepth());
+    }
+
+    @Test
+    void checksReadTheSchedulersClockSoTheyMeasureOnTheTimeTheirTimeoutsRunOn() {
+        HealthMonitor m = monitor().build();
+        toClose.add(m);
+        m.run(CheckDepth.QUICK);
+        assertSame(time.clock(), quick.contexts.get(0).clock());
     }
 
     @Test
@@ -338,8 +346,8 @@ class HealthMonitorTest {
                 () -> monitor().quickInterval(Duration.ZERO).build()).setting());
         assertEquals("retainedReports", assertThrows(ConfigurationException.class,
                 () -> monitor().retainedReports(0).build()).setting());
-        assertEquals("clock", assertThrows(ConfigurationException.class,
-                () -> monitor().clock(null).build()).setting());
+        assertEquals("scheduler", assertThrows(ConfigurationException.class,
+                () -> monitor().scheduler(null).build()).setting());
     }
 
     /** Records what a listener hears. */
