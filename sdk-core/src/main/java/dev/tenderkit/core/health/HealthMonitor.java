@@ -1,14 +1,13 @@
 package dev.tenderkit.core.health;
 
-import dev.tenderkit.core.time.TaskScheduler;
-import dev.tenderkit.core.time.ManualTaskScheduler;
-import dev.tenderkit.core.time.ExecutorTaskScheduler;
 import dev.tenderkit.core.ConfigurationException;
 import dev.tenderkit.core.InvalidInputException;
+import dev.tenderkit.core.time.ExecutorTaskScheduler;
+import dev.tenderkit.core.time.ManualTaskScheduler;
+import dev.tenderkit.core.time.TaskScheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,8 +17,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -44,29 +43,18 @@ public final class HealthMonitor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HealthMonitor.class);
 
     private final List<RegisteredCheck> checks;
-    private final Clock clock;
     private final TaskScheduler scheduler;
+    private final Clock clock;
     private final AutoCloseable ownedScheduler;
     private final Executor checkExecutor;
     private final ExecutorService ownedExecutor;
-    private final Duration quickInterval;
-    private final int quickRunsPerFull;
     private final Duration checkTimeout;
-    private final int retainedReports;
-    private final List<HealthListener> listeners;
+    private final ReportHistory history;
+    private final RunSchedule schedule;
 
-    private final Object state = new Object();
-    private final Object delivery = new Object();
-    private final ArrayDeque<HealthReport> recent;
-    private final Map<String, Latest> latestByCheck = new LinkedHashMap<>();
-    private TerminalHealth health = TerminalHealth.HEALTHY;
+    private final Object lock = new Object();
     private long runSequence;
-    private boolean started;
     private boolean closed;
-    private long ticks;
-    private boolean scheduledRunInFlight;
-    private boolean fullRunOwed;
-    private TaskScheduler.Cancellable nextTick;
 
     private HealthMonitor(Builder b) {
         this.checks = List.copyOf(b.checks);
@@ -91,15 +79,12 @@ public final class HealthMonitor implements AutoCloseable {
             });
             this.checkExecutor = ownedExecutor;
         }
-        this.quickInterval = b.quickInterval;
-        this.quickRunsPerFull = (int) (b.fullInterval.toNanos() / b.quickInterval.toNanos());
         this.checkTimeout = b.checkTimeout;
-        this.retainedReports = b.retainedReports;
-        this.listeners = List.copyOf(b.listeners);
-        this.recent = new ArrayDeque<>(retainedReports);
-        for (RegisteredCheck c : checks) {
-            latestByCheck.put(c.check().id(), null);
-        }
+        this.history = new ReportHistory(checks().stream().map(HealthCheck::id).toList(), b.retainedReports,
+                b.listeners, clock);
+        int quickRunsPerFull = (int) (b.fullInterval.toNanos() / b.quickInterval.toNanos());
+        this.schedule = new RunSchedule(scheduler, b.quickInterval, quickRunsPerFull,
+                depth -> runAsync(depth, true));
     }
 
     /** @return a builder; at least one check is required */
@@ -124,28 +109,6 @@ public final class HealthMonitor implements AutoCloseable {
         return runAsync(Objects.requireNonNull(depth, "depth"), false);
     }
 
-    private CompletableFuture<HealthReport> runAsync(CheckDepth depth, boolean scheduled) {
-        long seq;
-        synchronized (state) {
-            if (closed) {
-                throw new IllegalStateException("health monitor is closed");
-            }
-            seq = ++runSequence;
-        }
-        Instant startedAt = clock.instant();
-        HealthCheckContext context = new HealthCheckContext(clock, depth, checkTimeout);
-        List<HealthCheck> selected = new ArrayList<>();
-        List<CompletableFuture<List<HealthItem>>> outcomes = new ArrayList<>();
-        for (RegisteredCheck registered : checks) {
-            if (registered.runsIn(depth)) {
-                selected.add(registered.check());
-                outcomes.add(start(registered.check(), context));
-            }
-        }
-        return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))
-                .thenApply(done -> complete(seq, depth, scheduled, startedAt, selected, outcomes));
-    }
-
     /**
      * Runs the checks of a depth and waits for the report: at most about the check timeout with
      * the default scheduler. (With a {@link ManualTaskScheduler} a hung check waits until the test
@@ -167,30 +130,17 @@ public final class HealthMonitor implements AutoCloseable {
      * @throws IllegalStateException if already started, or closed
      */
     public void start() {
-        synchronized (state) {
-            if (closed) {
-                throw new IllegalStateException("health monitor is closed");
-            }
-            if (started) {
-                throw new IllegalStateException("health monitor already started");
-            }
-            started = true;
-            nextTick = scheduler.schedule(this::tick, Duration.ZERO);
-        }
+        schedule.start();
     }
 
     /** @return the most recent report, if any run finished */
     public Optional<HealthReport> latestReport() {
-        synchronized (state) {
-            return Optional.ofNullable(recent.peekLast());
-        }
+        return history.latest();
     }
 
     /** @return the retained reports, oldest first, at most {@code retainedReports} of them */
     public List<HealthReport> recentReports() {
-        synchronized (state) {
-            return List.copyOf(recent);
-        }
+        return history.recent();
     }
 
     /**
@@ -201,25 +151,19 @@ public final class HealthMonitor implements AutoCloseable {
      * @return the issues; {@link TerminalHealth#HEALTHY} before any run
      */
     public TerminalHealth terminalHealth() {
-        synchronized (state) {
-            return health;
-        }
+        return history.health();
     }
 
     /** Stops the schedule and the threads this monitor created. Runs in flight still complete. */
     @Override
     public void close() {
-        TaskScheduler.Cancellable tick;
-        synchronized (state) {
+        synchronized (lock) {
             if (closed) {
                 return;
             }
             closed = true;
-            tick = nextTick;
         }
-        if (tick != null) {
-            tick.cancel();
-        }
+        schedule.stop();
         if (ownedExecutor != null) {
             ownedExecutor.shutdownNow();
         }
@@ -232,132 +176,31 @@ public final class HealthMonitor implements AutoCloseable {
         }
     }
 
-    private CompletableFuture<List<HealthItem>> start(HealthCheck check, HealthCheckContext context) {
-        CheckAttempt attempt = new CheckAttempt(check, context);
-        try {
-            checkExecutor.execute(attempt);
-        } catch (RuntimeException e) { // rejected, typically: the check is a FAIL, the run goes on
-            attempt.rejected(e);
-        }
-        CompletableFuture<List<HealthItem>> outcome = attempt.outcome();
-        if (!outcome.isDone()) {
-            try {
-                TaskScheduler.Cancellable timeout = scheduler.schedule(attempt::timeOut, checkTimeout);
-                outcome.whenComplete((items, e) -> timeout.cancel());
-            } catch (RuntimeException e) {
-                attempt.rejected(e); // the scheduler is shutting down: an untimed check could hang the run
-            }
-        }
-        return outcome;
-    }
-
-    private void tick() {
-        CheckDepth depth;
-        synchronized (state) {
+    private CompletableFuture<HealthReport> runAsync(CheckDepth depth, boolean scheduled) {
+        long run;
+        synchronized (lock) {
             if (closed) {
-                return;
+                throw new IllegalStateException("health monitor is closed");
             }
-            // Arm the next tick first, so nothing below can stop the schedule.
-            nextTick = scheduler.schedule(this::tick, quickInterval);
-            boolean fullDue = ticks++ % quickRunsPerFull == 0 || fullRunOwed;
-            if (scheduledRunInFlight) {
-                fullRunOwed = fullDue;
-                LOG.warn("health: the previous scheduled run is still going; skipping this {} run",
-                        fullDue ? "full" : "quick");
-                return;
-            }
-            depth = fullDue ? CheckDepth.FULL : CheckDepth.QUICK;
-            fullRunOwed = false;
-            scheduledRunInFlight = true;
+            run = ++runSequence;
         }
-        try {
-            runAsync(depth, true).whenComplete((report, e) -> {
-                if (e != null) {
-                    LOG.error("health: scheduled {} run failed", depth, e);
-                }
-            });
-        } catch (RuntimeException e) {
-            synchronized (state) {
-                scheduledRunInFlight = false;
-            }
-            if (!(e instanceof IllegalStateException)) {
-                LOG.error("health: scheduled {} run could not start", depth, e);
+        Instant startedAt = clock.instant();
+        HealthCheckContext context = new HealthCheckContext(clock, depth, checkTimeout);
+        Map<String, CompletableFuture<List<HealthItem>>> outcomes = new LinkedHashMap<>();
+        for (RegisteredCheck registered : checks) {
+            if (registered.runsIn(depth)) {
+                HealthCheck check = registered.check();
+                outcomes.put(check.id(), CheckAttempt.start(check, context, checkExecutor, scheduler));
             }
         }
-    }
-
-    private HealthReport complete(long seq, CheckDepth depth, boolean scheduled, Instant startedAt,
-            List<HealthCheck> ran, List<CompletableFuture<List<HealthItem>>> outcomes) {
-        // One delivery at a time, in completion order; a scheduled run counts as in flight until
-        // its listeners have returned.
-        synchronized (delivery) {
-            try {
-                return deliver(seq, depth, startedAt, ran, outcomes);
-            } finally {
-                if (scheduled) {
-                    synchronized (state) {
-                        scheduledRunInFlight = false;
-                    }
-                }
-            }
-        }
-    }
-
-    private HealthReport deliver(long seq, CheckDepth depth, Instant startedAt, List<HealthCheck> ran,
-            List<CompletableFuture<List<HealthItem>>> outcomes) {
-        List<HealthItem> items = new ArrayList<>();
-        for (CompletableFuture<List<HealthItem>> o : outcomes) {
-            items.addAll(o.join());
-        }
-        Duration took = Duration.between(startedAt, clock.instant());
-        // A wall clock stepped back by time sync must not make a report impossible.
-        HealthReport report = new HealthReport(depth, startedAt, took.isNegative() ? Duration.ZERO : took, items);
-        TerminalHealth before;
-        TerminalHealth after;
-        synchronized (state) {
-            if (recent.size() == retainedReports) {
-                recent.removeFirst();
-            }
-            recent.addLast(report);
-            for (int i = 0; i < ran.size(); i++) {
-                String id = ran.get(i).id();
-                Latest known = latestByCheck.get(id);
-                if (known == null || known.run < seq) {
-                    latestByCheck.put(id, new Latest(seq, outcomes.get(i).join()));
-                }
-            }
-            before = health;
-            List<HealthItem> current = new ArrayList<>();
-            for (Latest l : latestByCheck.values()) {
-                if (l != null) {
-                    current.addAll(l.items);
-                }
-            }
-            health = TerminalHealth.of(current);
-            after = health;
-        }
-        for (HealthListener l : listeners) {
-            try {
-                l.reportCompleted(report);
-            } catch (RuntimeException e) {
-                LOG.warn("health listener {} failed on reportCompleted", l, e);
-            }
-        }
-        if (!before.equals(after)) {
-            for (HealthListener l : listeners) {
-                try {
-                    l.healthChanged(before, after);
-                } catch (RuntimeException e) {
-                    LOG.warn("health listener {} failed on healthChanged", l, e);
-                }
-            }
-        }
-        LOG.debug("health {} run: {} in {}", depth, report.status(), report.duration());
-        return report;
-    }
-
-    /** The latest items of one check and the run they came from. */
-    private record Latest(long run, List<HealthItem> items) {
+        // A scheduled run counts as in flight until its listeners have returned.
+        Runnable whenDelivered = scheduled ? schedule::runEnded : () -> { };
+        return CompletableFuture.allOf(outcomes.values().toArray(CompletableFuture[]::new))
+                .thenApply(done -> {
+                    Map<String, List<HealthItem>> items = new LinkedHashMap<>();
+                    outcomes.forEach((id, outcome) -> items.put(id, outcome.join()));
+                    return history.deliver(run, depth, startedAt, items, whenDelivered);
+                });
     }
 
     /** Configures a monitor; {@link #build()} validates and names the wrong setting. Not thread-safe. */
