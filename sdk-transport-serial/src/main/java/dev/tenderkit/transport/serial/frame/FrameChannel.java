@@ -55,7 +55,7 @@ public final class FrameChannel implements AutoCloseable {
     private final Clock clock;
     private final FrameChannelSettings settings;
     private final PayloadReceiver receiver;
-    private final FrameChannelCounters counts = new FrameChannelCounters();
+    private final FrameChannelStats.Counters counts = new FrameChannelStats.Counters();
 
     private final Object lock = new Object();
     private final FrameDecoder decoder;
