@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
  * logged and does not reach the monitor or the other listeners.
  */
 final class ReportHistory {
+    // Logged as the monitor, the category operators already watch.
     private static final Logger LOG = LoggerFactory.getLogger(HealthMonitor.class);
 
     private final Clock clock;

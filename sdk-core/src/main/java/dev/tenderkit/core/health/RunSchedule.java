@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe.
  */
 final class RunSchedule {
+    // Logged as the monitor, the category operators already watch.
     private static final Logger LOG = LoggerFactory.getLogger(HealthMonitor.class);
 
     private final TaskScheduler scheduler;

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 final class FrameSender {
 
+    // Logged as the channel, the category operators already watch.
     private static final Logger log = LoggerFactory.getLogger(FrameChannel.class);
 
     private final Object lock;
