@@ -28,6 +28,8 @@ import dev.tenderkit.core.terminal.Connectivity;
 import dev.tenderkit.core.terminal.Peripheral;
 import dev.tenderkit.core.terminal.SoftwareVersion;
 import dev.tenderkit.core.terminal.TerminalProfile;
+import dev.tenderkit.core.time.ExecutorTaskScheduler;
+import dev.tenderkit.core.time.TaskScheduler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -127,22 +129,23 @@ public final class HealthExample {
                         Optional.of(LocalizedText.of("准备一卷 57 毫米热敏纸", "have a 57 mm thermal paper roll ready"))));
         PowerReading battery = new PowerReading(12, false, false);
 
-        try (HealthMonitor monitor = HealthMonitor.builder()
-                .clock(terminalClock)
-                .addCheck(GatewayReachabilityCheck.builder()
+        try (ExecutorTaskScheduler realTime = ExecutorTaskScheduler.create("health-example", 1);
+                HealthMonitor monitor = HealthMonitor.builder()
+                .scheduler(new TerminalTime(realTime, terminalClock))
+                .check(CheckDepth.QUICK, GatewayReachabilityCheck.builder()
                         .endpoint(GatewayEndpoint.of("wechat-direct", "127.0.0.1", listeningPort, Wallet.WECHAT_PAY))
                         .endpoint(GatewayEndpoint.of("alipay-direct", "127.0.0.1", closedPort, Wallet.ALIPAY))
                         .connectTimeout(Duration.ofSeconds(2))
                         .build())
-                .addCheck(ClockSkewCheck.builder()
+                .check(CheckDepth.FULL, ClockSkewCheck.builder()
                         .reference(ReferenceClock.of("ntp.example.test",
                                 () -> terminalClock.instant().plusMillis(95_500)))
                         .build())
-                .addCheck(JournalStorageCheck.builder().directory(journal).build())
-                .addCheck(SoftwareVersionCheck.builder().terminal(terminal).policy(resolver::policy)
+                .check(CheckDepth.FULL, JournalStorageCheck.builder().directory(journal).build())
+                .check(CheckDepth.FULL, SoftwareVersionCheck.builder().terminal(terminal).policy(resolver::policy)
                         .neededMethods(PaymentMethods.ALIPAY, PaymentMethods.WECHAT_PAY).build())
-                .addCheck(PeripheralStatusCheck.builder().source(() -> peripherals).build())
-                .addCheck(PowerCheck.builder().source(() -> Optional.of(battery)).build())
+                .check(CheckDepth.QUICK, PeripheralStatusCheck.builder().source(() -> peripherals).build())
+                .check(CheckDepth.QUICK, PowerCheck.builder().source(() -> Optional.of(battery)).build())
                 .build()) {
             HealthReport report = monitor.run(CheckDepth.FULL);
             HealthPrinter printer = new HealthPrinter(out);
@@ -153,6 +156,18 @@ public final class HealthExample {
             printer.report(report);
             CheckoutContext here = CheckoutContext.of(terminal, merchant).withHealth(monitor.terminalHealth());
             printer.consequence(resolver, here, AMOUNT);
+        }
+    }
+
+    /**
+     * Real time read on the terminal clock: the executor's delays elapse on real time, and the
+     * terminal clock, a fixed offset from it, ticks at the same rate, so the two agree as a
+     * {@link TaskScheduler} must.
+     */
+    private record TerminalTime(TaskScheduler realTime, Clock clock) implements TaskScheduler {
+        @Override
+        public Cancellable schedule(Runnable task, Duration delay) {
+            return realTime.schedule(task, delay);
         }
     }
 

@@ -1,10 +1,12 @@
 package dev.tenderkit.core.health;
 
 import dev.tenderkit.core.LocalizedText;
+import dev.tenderkit.core.time.TaskScheduler;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,12 +24,33 @@ final class CheckAttempt implements Runnable {
     private Thread runner;
     private boolean interruptedByUs;
 
-    CheckAttempt(HealthCheck check, HealthCheckContext context) {
+    private CheckAttempt(HealthCheck check, HealthCheckContext context) {
         this.check = check;
         this.context = context;
     }
 
-    CompletableFuture<List<HealthItem>> outcome() {
+    /**
+     * Starts a check on the executor, timed out by the scheduler after the context's timeout.
+     *
+     * @return the check's items, or a single FAIL item; never completes exceptionally
+     */
+    static CompletableFuture<List<HealthItem>> start(HealthCheck check, HealthCheckContext context, Executor executor,
+            TaskScheduler scheduler) {
+        CheckAttempt attempt = new CheckAttempt(check, context);
+        try {
+            executor.execute(attempt);
+        } catch (RuntimeException e) { // rejected, typically: the check is a FAIL, the run goes on
+            attempt.rejected(e);
+        }
+        CompletableFuture<List<HealthItem>> outcome = attempt.outcome;
+        if (!outcome.isDone()) {
+            try {
+                TaskScheduler.Cancellable timeout = scheduler.schedule(attempt::timeOut, context.timeout());
+                outcome.whenComplete((items, e) -> timeout.cancel());
+            } catch (RuntimeException e) {
+                attempt.rejected(e); // the scheduler is shutting down: an untimed check could hang the run
+            }
+        }
         return outcome;
     }
 
@@ -66,7 +89,7 @@ final class CheckAttempt implements Runnable {
     }
 
     /** Called by the timeout: reports the check as hung and interrupts it. */
-    void timeOut() {
+    private void timeOut() {
         if (!outcome.complete(List.of(timedOut()))) {
             return;
         }
@@ -80,7 +103,7 @@ final class CheckAttempt implements Runnable {
     }
 
     /** Called when the executor refuses the attempt or its timeout cannot be scheduled. */
-    void rejected(RuntimeException e) {
+    private void rejected(RuntimeException e) {
         if (outcome.complete(List.of(threw(e)))) {
             LOG.warn("health check {} could not be started or timed", check.id(), e);
         }

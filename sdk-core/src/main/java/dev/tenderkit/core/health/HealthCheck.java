@@ -6,7 +6,9 @@ import java.util.List;
  * One thing about the terminal that must be right for payments to work: a gateway that answers,
  * a clock that is not off by minutes, journal storage that takes writes. A
  * {@link HealthMonitor} runs a list of these, each with a timeout, and collects their items into a
- * {@link HealthReport}.
+ * {@link HealthReport}. How often a check runs is not the check's to say: the monitor registers
+ * each one with its {@link CheckDepth} ({@code HealthMonitor.builder().check(CheckDepth.QUICK, check)}),
+ * so one check can run quickly on one terminal and only in full runs on another.
  *
  * <p>Implementations must be thread-safe: an on-demand run and a scheduled run may call
  * {@link #check} at the same time. A check may block (connect, fsync), should give up within
@@ -21,9 +23,6 @@ public interface HealthCheck {
      *     within a monitor, and every item the check reports is this id or starts with it and a dot
      */
     String id();
-
-    /** @return {@link CheckDepth#QUICK} to run in every run, {@link CheckDepth#FULL} for full runs only */
-    CheckDepth depth();
 
     /**
      * Checks once.

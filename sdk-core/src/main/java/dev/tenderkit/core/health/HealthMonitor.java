@@ -1,14 +1,13 @@
 package dev.tenderkit.core.health;
 
-import dev.tenderkit.core.time.TaskScheduler;
-import dev.tenderkit.core.time.ManualTaskScheduler;
-import dev.tenderkit.core.time.ExecutorTaskScheduler;
 import dev.tenderkit.core.ConfigurationException;
 import dev.tenderkit.core.InvalidInputException;
+import dev.tenderkit.core.time.ExecutorTaskScheduler;
+import dev.tenderkit.core.time.ManualTaskScheduler;
+import dev.tenderkit.core.time.TaskScheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,8 +17,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -33,43 +32,32 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each check runs on the check executor with a timeout measured by the {@link TaskScheduler};
  * a check that throws, breaks its contract or times out becomes a FAIL item under its id, and
- * nothing a check or a listener does stops the schedule. All time is read from the injected
- * {@link Clock} and passes through the injected scheduler, so with a {@link ManualTaskScheduler}
- * and its clock a test drives hours of schedule without sleeping.
+ * nothing a check or a listener does stops the schedule. All time passes through the injected
+ * scheduler and is read from its {@link TaskScheduler#clock()} (runs are timed by it, and checks
+ * get it in their {@link HealthCheckContext}), so the waiting and the measuring always agree, and
+ * with a {@link ManualTaskScheduler} a test drives hours of schedule without sleeping.
  *
  * <p>Thread-safe. Close it to stop the schedule and the threads it created.
  */
 public final class HealthMonitor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HealthMonitor.class);
 
-    private final List<HealthCheck> checks;
-    private final Clock clock;
+    private final List<RegisteredCheck> checks;
     private final TaskScheduler scheduler;
+    private final Clock clock;
     private final AutoCloseable ownedScheduler;
     private final Executor checkExecutor;
     private final ExecutorService ownedExecutor;
-    private final Duration quickInterval;
-    private final int quickRunsPerFull;
     private final Duration checkTimeout;
-    private final int retainedReports;
-    private final List<HealthListener> listeners;
+    private final ReportHistory history;
+    private final RunSchedule schedule;
 
-    private final Object state = new Object();
-    private final Object delivery = new Object();
-    private final ArrayDeque<HealthReport> recent;
-    private final Map<String, Latest> latestByCheck = new LinkedHashMap<>();
-    private TerminalHealth health = TerminalHealth.HEALTHY;
+    private final Object lock = new Object();
     private long runSequence;
-    private boolean started;
     private boolean closed;
-    private long ticks;
-    private boolean scheduledRunInFlight;
-    private boolean fullRunOwed;
-    private TaskScheduler.Cancellable nextTick;
 
     private HealthMonitor(Builder b) {
         this.checks = List.copyOf(b.checks);
-        this.clock = b.clock;
         if (b.scheduler != null) {
             this.scheduler = b.scheduler;
             this.ownedScheduler = null;
@@ -78,6 +66,7 @@ public final class HealthMonitor implements AutoCloseable {
             this.scheduler = own;
             this.ownedScheduler = own;
         }
+        this.clock = scheduler.clock();
         if (b.checkExecutor != null) {
             this.checkExecutor = b.checkExecutor;
             this.ownedExecutor = null;
@@ -90,15 +79,12 @@ public final class HealthMonitor implements AutoCloseable {
             });
             this.checkExecutor = ownedExecutor;
         }
-        this.quickInterval = b.quickInterval;
-        this.quickRunsPerFull = (int) (b.fullInterval.toNanos() / b.quickInterval.toNanos());
         this.checkTimeout = b.checkTimeout;
-        this.retainedReports = b.retainedReports;
-        this.listeners = List.copyOf(b.listeners);
-        this.recent = new ArrayDeque<>(retainedReports);
-        for (HealthCheck c : checks) {
-            latestByCheck.put(c.id(), null);
-        }
+        this.history = new ReportHistory(checks().stream().map(HealthCheck::id).toList(), b.retainedReports,
+                b.listeners, clock);
+        int quickRunsPerFull = (int) (b.fullInterval.toNanos() / b.quickInterval.toNanos());
+        this.schedule = new RunSchedule(scheduler, b.quickInterval, quickRunsPerFull,
+                depth -> runAsync(depth, true));
     }
 
     /** @return a builder; at least one check is required */
@@ -106,9 +92,9 @@ public final class HealthMonitor implements AutoCloseable {
         return new Builder();
     }
 
-    /** @return the checks, in the order they report */
+    /** @return the checks, in the order they were registered and report */
     public List<HealthCheck> checks() {
-        return checks;
+        return checks.stream().map(RegisteredCheck::check).toList();
     }
 
     /**
@@ -121,28 +107,6 @@ public final class HealthMonitor implements AutoCloseable {
      */
     public CompletableFuture<HealthReport> runAsync(CheckDepth depth) {
         return runAsync(Objects.requireNonNull(depth, "depth"), false);
-    }
-
-    private CompletableFuture<HealthReport> runAsync(CheckDepth depth, boolean scheduled) {
-        long seq;
-        synchronized (state) {
-            if (closed) {
-                throw new IllegalStateException("health monitor is closed");
-            }
-            seq = ++runSequence;
-        }
-        Instant startedAt = clock.instant();
-        HealthCheckContext context = new HealthCheckContext(clock, depth, checkTimeout);
-        List<HealthCheck> selected = new ArrayList<>();
-        List<CompletableFuture<List<HealthItem>>> outcomes = new ArrayList<>();
-        for (HealthCheck check : checks) {
-            if (depth.includes(check.depth())) {
-                selected.add(check);
-                outcomes.add(start(check, context));
-            }
-        }
-        return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))
-                .thenApply(done -> complete(seq, depth, scheduled, startedAt, selected, outcomes));
     }
 
     /**
@@ -166,30 +130,17 @@ public final class HealthMonitor implements AutoCloseable {
      * @throws IllegalStateException if already started, or closed
      */
     public void start() {
-        synchronized (state) {
-            if (closed) {
-                throw new IllegalStateException("health monitor is closed");
-            }
-            if (started) {
-                throw new IllegalStateException("health monitor already started");
-            }
-            started = true;
-            nextTick = scheduler.schedule(this::tick, Duration.ZERO);
-        }
+        schedule.start();
     }
 
     /** @return the most recent report, if any run finished */
     public Optional<HealthReport> latestReport() {
-        synchronized (state) {
-            return Optional.ofNullable(recent.peekLast());
-        }
+        return history.latest();
     }
 
     /** @return the retained reports, oldest first, at most {@code retainedReports} of them */
     public List<HealthReport> recentReports() {
-        synchronized (state) {
-            return List.copyOf(recent);
-        }
+        return history.recent();
     }
 
     /**
@@ -200,25 +151,19 @@ public final class HealthMonitor implements AutoCloseable {
      * @return the issues; {@link TerminalHealth#HEALTHY} before any run
      */
     public TerminalHealth terminalHealth() {
-        synchronized (state) {
-            return health;
-        }
+        return history.health();
     }
 
     /** Stops the schedule and the threads this monitor created. Runs in flight still complete. */
     @Override
     public void close() {
-        TaskScheduler.Cancellable tick;
-        synchronized (state) {
+        synchronized (lock) {
             if (closed) {
                 return;
             }
             closed = true;
-            tick = nextTick;
         }
-        if (tick != null) {
-            tick.cancel();
-        }
+        schedule.stop();
         if (ownedExecutor != null) {
             ownedExecutor.shutdownNow();
         }
@@ -231,139 +176,38 @@ public final class HealthMonitor implements AutoCloseable {
         }
     }
 
-    private CompletableFuture<List<HealthItem>> start(HealthCheck check, HealthCheckContext context) {
-        CheckAttempt attempt = new CheckAttempt(check, context);
-        try {
-            checkExecutor.execute(attempt);
-        } catch (RuntimeException e) { // rejected, typically: the check is a FAIL, the run goes on
-            attempt.rejected(e);
-        }
-        CompletableFuture<List<HealthItem>> outcome = attempt.outcome();
-        if (!outcome.isDone()) {
-            try {
-                TaskScheduler.Cancellable timeout = scheduler.schedule(attempt::timeOut, checkTimeout);
-                outcome.whenComplete((items, e) -> timeout.cancel());
-            } catch (RuntimeException e) {
-                attempt.rejected(e); // the scheduler is shutting down: an untimed check could hang the run
-            }
-        }
-        return outcome;
-    }
-
-    private void tick() {
-        CheckDepth depth;
-        synchronized (state) {
+    private CompletableFuture<HealthReport> runAsync(CheckDepth depth, boolean scheduled) {
+        long run;
+        synchronized (lock) {
             if (closed) {
-                return;
+                throw new IllegalStateException("health monitor is closed");
             }
-            // Arm the next tick first, so nothing below can stop the schedule.
-            nextTick = scheduler.schedule(this::tick, quickInterval);
-            boolean fullDue = ticks++ % quickRunsPerFull == 0 || fullRunOwed;
-            if (scheduledRunInFlight) {
-                fullRunOwed = fullDue;
-                LOG.warn("health: the previous scheduled run is still going; skipping this {} run",
-                        fullDue ? "full" : "quick");
-                return;
-            }
-            depth = fullDue ? CheckDepth.FULL : CheckDepth.QUICK;
-            fullRunOwed = false;
-            scheduledRunInFlight = true;
+            run = ++runSequence;
         }
-        try {
-            runAsync(depth, true).whenComplete((report, e) -> {
-                if (e != null) {
-                    LOG.error("health: scheduled {} run failed", depth, e);
-                }
-            });
-        } catch (RuntimeException e) {
-            synchronized (state) {
-                scheduledRunInFlight = false;
-            }
-            if (!(e instanceof IllegalStateException)) {
-                LOG.error("health: scheduled {} run could not start", depth, e);
+        Instant startedAt = clock.instant();
+        HealthCheckContext context = new HealthCheckContext(clock, depth, checkTimeout);
+        Map<String, CompletableFuture<List<HealthItem>>> outcomes = new LinkedHashMap<>();
+        for (RegisteredCheck registered : checks) {
+            if (registered.runsIn(depth)) {
+                HealthCheck check = registered.check();
+                outcomes.put(check.id(), CheckAttempt.start(check, context, checkExecutor, scheduler));
             }
         }
-    }
-
-    private HealthReport complete(long seq, CheckDepth depth, boolean scheduled, Instant startedAt,
-            List<HealthCheck> ran, List<CompletableFuture<List<HealthItem>>> outcomes) {
-        // One delivery at a time, in completion order; a scheduled run counts as in flight until
-        // its listeners have returned.
-        synchronized (delivery) {
-            try {
-                return deliver(seq, depth, startedAt, ran, outcomes);
-            } finally {
-                if (scheduled) {
-                    synchronized (state) {
-                        scheduledRunInFlight = false;
-                    }
-                }
-            }
-        }
-    }
-
-    private HealthReport deliver(long seq, CheckDepth depth, Instant startedAt, List<HealthCheck> ran,
-            List<CompletableFuture<List<HealthItem>>> outcomes) {
-        List<HealthItem> items = new ArrayList<>();
-        for (CompletableFuture<List<HealthItem>> o : outcomes) {
-            items.addAll(o.join());
-        }
-        Duration took = Duration.between(startedAt, clock.instant());
-        // A wall clock stepped back by time sync must not make a report impossible.
-        HealthReport report = new HealthReport(depth, startedAt, took.isNegative() ? Duration.ZERO : took, items);
-        TerminalHealth before;
-        TerminalHealth after;
-        synchronized (state) {
-            if (recent.size() == retainedReports) {
-                recent.removeFirst();
-            }
-            recent.addLast(report);
-            for (int i = 0; i < ran.size(); i++) {
-                String id = ran.get(i).id();
-                Latest known = latestByCheck.get(id);
-                if (known == null || known.run < seq) {
-                    latestByCheck.put(id, new Latest(seq, outcomes.get(i).join()));
-                }
-            }
-            before = health;
-            List<HealthItem> current = new ArrayList<>();
-            for (Latest l : latestByCheck.values()) {
-                if (l != null) {
-                    current.addAll(l.items);
-                }
-            }
-            health = TerminalHealth.of(current);
-            after = health;
-        }
-        for (HealthListener l : listeners) {
-            try {
-                l.reportCompleted(report);
-            } catch (RuntimeException e) {
-                LOG.warn("health listener {} failed on reportCompleted", l, e);
-            }
-        }
-        if (!before.equals(after)) {
-            for (HealthListener l : listeners) {
-                try {
-                    l.healthChanged(before, after);
-                } catch (RuntimeException e) {
-                    LOG.warn("health listener {} failed on healthChanged", l, e);
-                }
-            }
-        }
-        LOG.debug("health {} run: {} in {}", depth, report.status(), report.duration());
-        return report;
-    }
-
-    /** The latest items of one check and the run they came from. */
-    private record Latest(long run, List<HealthItem> items) {
+        // A scheduled run counts as in flight until its listeners have returned.
+        Runnable whenDelivered = scheduled ? schedule::runEnded : () -> { };
+        return CompletableFuture.allOf(outcomes.values().toArray(CompletableFuture[]::new))
+                .thenApply(done -> {
+                    Map<String, List<HealthItem>> items = new LinkedHashMap<>();
+                    outcomes.forEach((id, outcome) -> items.put(id, outcome.join()));
+                    return history.deliver(run, depth, startedAt, items, whenDelivered);
+                });
     }
 
     /** Configures a monitor; {@link #build()} validates and names the wrong setting. Not thread-safe. */
     public static final class Builder {
-        private final List<HealthCheck> checks = new ArrayList<>();
-        private Clock clock = Clock.systemUTC();
+        private final List<RegisteredCheck> checks = new ArrayList<>();
         private TaskScheduler scheduler;
+        private boolean schedulerGiven;
         private Executor checkExecutor;
         private Duration quickInterval = Duration.ofSeconds(30);
         private Duration fullInterval = Duration.ofMinutes(10);
@@ -374,24 +218,28 @@ public final class HealthMonitor implements AutoCloseable {
         private Builder() {
         }
 
-        /** @param check a check; ids must be unique */
-        public Builder addCheck(HealthCheck check) {
-            checks.add(Objects.requireNonNull(check, "check"));
-            return this;
-        }
-
-        /** @param clock the terminal clock runs are timed and checks read; default the UTC system clock */
-        public Builder clock(Clock clock) {
-            this.clock = clock;
+        /**
+         * Registers a check. The depth is the monitor's to choose, not the check's: a cheap probe
+         * (a TCP connect, a battery reading) runs in every run, a costly or slow-changing one (an
+         * fsync'd probe file, a reference-time query) only in full runs.
+         *
+         * @param depth {@link CheckDepth#QUICK} to run it in every run, {@link CheckDepth#FULL} for
+         *     full runs only
+         * @param check the check; ids must be unique, and none may lie under another
+         */
+        public Builder check(CheckDepth depth, HealthCheck check) {
+            checks.add(new RegisteredCheck(depth, Objects.requireNonNull(check, "check")));
             return this;
         }
 
         /**
-         * @param scheduler what times the periodic runs and the check timeouts; default a daemon
-         *     {@link ExecutorTaskScheduler} the monitor owns and closes
+         * @param scheduler what times the periodic runs and the check timeouts; its clock is the
+         *     terminal clock runs are timed with and checks read. Default a daemon
+         *     {@link ExecutorTaskScheduler} on the UTC system clock, which the monitor owns and closes
          */
         public Builder scheduler(TaskScheduler scheduler) {
             this.scheduler = scheduler;
+            this.schedulerGiven = true;
             return this;
         }
 
@@ -441,7 +289,8 @@ public final class HealthMonitor implements AutoCloseable {
                 throw new ConfigurationException("checks", "a health monitor needs at least one check");
             }
             Set<String> ids = new HashSet<>();
-            for (HealthCheck c : checks) {
+            for (RegisteredCheck registered : checks) {
+                HealthCheck c = registered.check();
                 String id = c.id();
                 try {
                     HealthItem.requireId(id, "checks");
@@ -449,7 +298,7 @@ public final class HealthMonitor implements AutoCloseable {
                     throw new ConfigurationException("checks", "check " + c.getClass().getName() + ": "
                             + e.getMessage());
                 }
-                if (c.depth() == null) {
+                if (registered.depth() == null) {
                     throw new ConfigurationException("checks", "check " + id + " has no depth");
                 }
                 if (!ids.add(id)) {
@@ -464,8 +313,9 @@ public final class HealthMonitor implements AutoCloseable {
                     }
                 }
             }
-            if (clock == null) {
-                throw new ConfigurationException("clock", "must not be null");
+            if (schedulerGiven && scheduler == null) {
+                throw new ConfigurationException("scheduler", "must not be null; leave it unset for a scheduler "
+                        + "the monitor owns");
             }
             requirePositive(quickInterval, "quickInterval");
             requirePositive(fullInterval, "fullInterval");

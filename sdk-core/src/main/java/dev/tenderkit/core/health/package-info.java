@@ -11,9 +11,9 @@
  * {@link dev.tenderkit.core.health.HealthListener}s. Its
  * {@link dev.tenderkit.core.health.TerminalHealth} is what the capability resolver consumes: a
  * FAIL item refuses the methods it affects as {@code TERMINAL_UNHEALTHY}, with the item's remedy.
- * Time passes through an injected {@link java.time.Clock} and
- * {@link dev.tenderkit.core.time.TaskScheduler}; tests use the
- * {@link dev.tenderkit.core.time.ManualTaskScheduler}. The built-in checks are in
+ * Checks are registered with the {@link dev.tenderkit.core.health.CheckDepth} they run at. Time
+ * passes through one injected {@link dev.tenderkit.core.time.TaskScheduler} and is read from its
+ * clock; tests use the {@link dev.tenderkit.core.time.ManualTaskScheduler}. The built-in checks are in
  * {@code dev.tenderkit.core.health.checks}.
  */
 package dev.tenderkit.core.health;

@@ -55,16 +55,16 @@ class HealthFeedsTheResolverTest {
                     EnumSet.allOf(Peripheral.class), Set.of(Connectivity.WIFI), Set.of()),
             new MerchantProfile("M1", "Test Grocery", "5411", List.of("lakala"), List.of()));
 
-    private HealthMonitor monitor(ScriptedCheck check) {
+    private HealthMonitor monitor(CheckDepth depth, ScriptedCheck check) {
         ManualTaskScheduler time = new ManualTaskScheduler(NOW);
-        return HealthMonitor.builder().addCheck(check).clock(time.clock()).scheduler(time)
+        return HealthMonitor.builder().check(depth, check).scheduler(time)
                 .checkExecutor(Runnable::run).build();
     }
 
     @Test
     void aFailingGatewayRefusesItsWalletWithTheRemedyAndSparesTheOthers() {
         assertTrue(resolver.resolve(healthy, PaymentMethods.ALIPAY, AMOUNT).isAccepted());
-        try (HealthMonitor m = monitor(new ScriptedCheck("network.gateway", CheckDepth.QUICK)
+        try (HealthMonitor m = monitor(CheckDepth.QUICK, new ScriptedCheck("network.gateway")
                 .failing(Set.of(Wallet.ALIPAY)))) {
             HealthReport report = m.run(CheckDepth.FULL);
             CheckoutContext here = healthy.withHealth(report.toTerminalHealth());
@@ -92,7 +92,7 @@ class HealthFeedsTheResolverTest {
         GatewayReachabilityCheck gateway = GatewayReachabilityCheck.builder()
                 .endpoint(GatewayEndpoint.of("alipay-direct", "127.0.0.1", closedPort, Wallet.ALIPAY)).build();
         ManualTaskScheduler time = new ManualTaskScheduler(NOW);
-        try (HealthMonitor m = HealthMonitor.builder().addCheck(gateway).clock(time.clock()).scheduler(time)
+        try (HealthMonitor m = HealthMonitor.builder().check(CheckDepth.QUICK, gateway).scheduler(time)
                 .checkExecutor(Runnable::run).build()) {
             HealthReport report = m.run(CheckDepth.QUICK);
             assertEquals(HealthStatus.FAIL, report.status());
@@ -109,7 +109,7 @@ class HealthFeedsTheResolverTest {
 
     @Test
     void aWarningOnlyWarns() {
-        try (HealthMonitor m = monitor(new ScriptedCheck("clock.skew", CheckDepth.FULL).warning())) {
+        try (HealthMonitor m = monitor(CheckDepth.FULL, new ScriptedCheck("clock.skew").warning())) {
             CheckoutContext here = healthy.withHealth(m.run(CheckDepth.FULL).toTerminalHealth());
             CapabilityVerdict alipay = resolver.resolve(here, PaymentMethods.ALIPAY, AMOUNT);
             assertTrue(alipay.isAccepted());
@@ -119,11 +119,11 @@ class HealthFeedsTheResolverTest {
 
     @Test
     void anItemNarrowedToOneMethodRefusesOnlyThatMethod() {
-        ScriptedCheck version = new ScriptedCheck("terminal.software", CheckDepth.FULL);
+        ScriptedCheck version = new ScriptedCheck("terminal.software");
         version.answering(c -> List.of(HealthItem.fail("terminal.software.update-required",
                 LocalizedText.of("需要升级", "update required"), LocalizedText.of("升级", "upgrade"), Set.of())
                 .onlyFor(Set.of(PaymentMethods.WECHAT_PAY))));
-        try (HealthMonitor m = monitor(version)) {
+        try (HealthMonitor m = monitor(CheckDepth.FULL, version)) {
             CheckoutContext here = healthy.withHealth(m.run(CheckDepth.FULL).toTerminalHealth());
             assertTrue(resolver.resolve(here, PaymentMethods.ALIPAY, AMOUNT).isAccepted());
             assertTrue(resolver.resolve(here, PaymentMethods.WECHAT_PAY, AMOUNT).has(Cause.TERMINAL_UNHEALTHY));

@@ -11,13 +11,13 @@ class HealthMonitorRealThreadsTest {
 
     @Test
     void aMonitorWithDefaultsRunsChecksOnRealThreads() {
-        ScriptedCheck check = new ScriptedCheck("power", CheckDepth.QUICK);
+        ScriptedCheck check = new ScriptedCheck("power");
         String[] thread = new String[1];
         check.answering(c -> {
             thread[0] = Thread.currentThread().getName();
             return java.util.List.of(HealthItem.ok("power", dev.tenderkit.core.LocalizedText.of("好", "fine")));
         });
-        try (HealthMonitor m = HealthMonitor.builder().addCheck(check).build()) {
+        try (HealthMonitor m = HealthMonitor.builder().check(CheckDepth.QUICK, check).build()) {
             assertEquals(HealthStatus.OK, m.run(CheckDepth.QUICK).status());
         }
         assertTrue(thread[0].startsWith("tenderkit-health-check-"), thread[0]);

@@ -31,8 +31,8 @@ class HealthMonitorTest {
     private static final Instant T0 = Instant.parse("2026-11-25T02:00:00Z");
 
     private final ManualTaskScheduler time = new ManualTaskScheduler(T0);
-    private final ScriptedCheck quick = new ScriptedCheck("network.gateway", CheckDepth.QUICK);
-    private final ScriptedCheck full = new ScriptedCheck("storage.journal", CheckDepth.FULL);
+    private final ScriptedCheck quick = new ScriptedCheck("network.gateway");
+    private final ScriptedCheck full = new ScriptedCheck("storage.journal");
     private final RecordingListener heard = new RecordingListener();
     private final List<AutoCloseable> toClose = new ArrayList<>();
 
@@ -44,7 +44,7 @@ class HealthMonitorTest {
     }
 
     private HealthMonitor.Builder monitor() {
-        return HealthMonitor.builder().addCheck(quick).addCheck(full).clock(time.clock()).scheduler(time)
+        return HealthMonitor.builder().check(CheckDepth.QUICK, quick).check(CheckDepth.FULL, full).scheduler(time)
                 .checkExecutor(Runnable::run).quickInterval(Duration.ofSeconds(30)).fullInterval(Duration.ofMinutes(2))
                 .checkTimeout(Duration.ofSeconds(5)).addListener(heard);
     }
@@ -86,6 +86,14 @@ class HealthMonitorTest {
         assertEquals(T0.plusSeconds(30), second.startedAt());
         assertEquals(Duration.ofSeconds(5), quick.contexts.get(0).timeout());
         assertEquals(CheckDepth.QUICK, quick.contexts.get(1).runDepth());
+    }
+
+    @Test
+    void checksReadTheSchedulersClockSoTheyMeasureOnTheTimeTheirTimeoutsRunOn() {
+        HealthMonitor m = monitor().build();
+        toClose.add(m);
+        m.run(CheckDepth.QUICK);
+        assertSame(time.clock(), quick.contexts.get(0).clock());
     }
 
     @Test
@@ -321,13 +329,15 @@ class HealthMonitorTest {
         assertEquals("checks", assertThrows(ConfigurationException.class,
                 () -> HealthMonitor.builder().build()).setting());
         assertEquals("checks", assertThrows(ConfigurationException.class,
-                () -> monitor().addCheck(new ScriptedCheck("power", CheckDepth.QUICK))
-                        .addCheck(new ScriptedCheck("power", CheckDepth.FULL)).build()).setting());
+                () -> monitor().check(CheckDepth.QUICK, new ScriptedCheck("power"))
+                        .check(CheckDepth.FULL, new ScriptedCheck("power")).build()).setting());
         assertEquals("checks", assertThrows(ConfigurationException.class,
-                () -> monitor().addCheck(new ScriptedCheck("network.gateway.alipay", CheckDepth.QUICK)).build())
+                () -> monitor().check(CheckDepth.QUICK, new ScriptedCheck("network.gateway.alipay")).build())
                 .setting());
         assertEquals("checks", assertThrows(ConfigurationException.class,
-                () -> monitor().addCheck(new ScriptedCheck("Bad Id", CheckDepth.QUICK)).build()).setting());
+                () -> monitor().check(CheckDepth.QUICK, new ScriptedCheck("Bad Id")).build()).setting());
+        assertEquals("checks", assertThrows(ConfigurationException.class,
+                () -> monitor().check(null, new ScriptedCheck("power")).build()).setting());
         assertEquals("fullInterval", assertThrows(ConfigurationException.class,
                 () -> monitor().fullInterval(Duration.ofSeconds(45)).build()).setting());
         assertEquals("checkTimeout", assertThrows(ConfigurationException.class,
@@ -336,8 +346,8 @@ class HealthMonitorTest {
                 () -> monitor().quickInterval(Duration.ZERO).build()).setting());
         assertEquals("retainedReports", assertThrows(ConfigurationException.class,
                 () -> monitor().retainedReports(0).build()).setting());
-        assertEquals("clock", assertThrows(ConfigurationException.class,
-                () -> monitor().clock(null).build()).setting());
+        assertEquals("scheduler", assertThrows(ConfigurationException.class,
+                () -> monitor().scheduler(null).build()).setting());
     }
 
     /** Records what a listener hears. */

@@ -11,14 +11,12 @@ import java.util.function.Function;
 /** An in-memory check whose answer a test sets, recording when it was asked and how. */
 final class ScriptedCheck implements HealthCheck {
     private final String id;
-    private final CheckDepth depth;
     private volatile Function<HealthCheckContext, List<HealthItem>> answer;
     final List<Instant> calledAt = new CopyOnWriteArrayList<>();
     final List<HealthCheckContext> contexts = new CopyOnWriteArrayList<>();
 
-    ScriptedCheck(String id, CheckDepth depth) {
+    ScriptedCheck(String id) {
         this.id = id;
-        this.depth = depth;
         ok();
     }
 
@@ -51,11 +49,6 @@ final class ScriptedCheck implements HealthCheck {
     @Override
     public String id() {
         return id;
-    }
-
-    @Override
-    public CheckDepth depth() {
-        return depth;
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.tenderkit.core.health.checks;
 
 import dev.tenderkit.core.ConfigurationException;
 import dev.tenderkit.core.LocalizedText;
-import dev.tenderkit.core.health.CheckDepth;
 import dev.tenderkit.core.health.HealthCheck;
 import dev.tenderkit.core.health.HealthCheckContext;
 import dev.tenderkit.core.health.HealthItem;
@@ -27,7 +26,9 @@ import java.util.Set;
  *
  * <p>The terminal clock is read before and after the reference and the midpoint is used, so a
  * slow reference does not count as skew. A reference that cannot be read is a WARN naming the
- * error: the skew is unknown, not bad. Immutable and thread-safe.
+ * error: the skew is unknown, not bad. Register it for {@link dev.tenderkit.core.health.CheckDepth#FULL}
+ * runs: clocks drift slowly, and a reference-time query costs a network round trip. Immutable and
+ * thread-safe.
  */
 public final class ClockSkewCheck implements HealthCheck {
     /** The check id and its item's id. */
@@ -40,13 +41,11 @@ public final class ClockSkewCheck implements HealthCheck {
     private final ReferenceClock reference;
     private final Duration warnAt;
     private final Duration failAt;
-    private final CheckDepth depth;
 
     private ClockSkewCheck(Builder b) {
         this.reference = b.reference;
         this.warnAt = b.warnAt;
         this.failAt = b.failAt;
-        this.depth = b.depth;
     }
 
     /** @return a builder; a reference clock is required */
@@ -57,11 +56,6 @@ public final class ClockSkewCheck implements HealthCheck {
     @Override
     public String id() {
         return ID;
-    }
-
-    @Override
-    public CheckDepth depth() {
-        return depth;
     }
 
     @Override
@@ -110,7 +104,6 @@ public final class ClockSkewCheck implements HealthCheck {
         private ReferenceClock reference;
         private Duration warnAt = DEFAULT_WARN_AT;
         private Duration failAt = DEFAULT_FAIL_AT;
-        private CheckDepth depth = CheckDepth.FULL;
 
         private Builder() {
         }
@@ -133,12 +126,6 @@ public final class ClockSkewCheck implements HealthCheck {
             return this;
         }
 
-        /** @param depth when the check runs; default {@link CheckDepth#FULL} (clocks drift slowly) */
-        public Builder depth(CheckDepth depth) {
-            this.depth = depth;
-            return this;
-        }
-
         /** @return the check */
         public ClockSkewCheck build() {
             if (reference == null) {
@@ -149,9 +136,6 @@ public final class ClockSkewCheck implements HealthCheck {
             }
             if (failAt == null || failAt.compareTo(warnAt) <= 0) {
                 throw new ConfigurationException("failAt", "must be longer than warnAt " + warnAt + ", got " + failAt);
-            }
-            if (depth == null) {
-                throw new ConfigurationException("depth", "must not be null");
             }
             return new ClockSkewCheck(this);
         }

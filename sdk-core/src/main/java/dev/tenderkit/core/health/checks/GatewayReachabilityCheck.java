@@ -2,7 +2,6 @@ package dev.tenderkit.core.health.checks;
 
 import dev.tenderkit.core.ConfigurationException;
 import dev.tenderkit.core.LocalizedText;
-import dev.tenderkit.core.health.CheckDepth;
 import dev.tenderkit.core.health.HealthCheck;
 import dev.tenderkit.core.health.HealthCheckContext;
 import dev.tenderkit.core.health.HealthItem;
@@ -32,7 +31,9 @@ import java.util.Set;
  * {@code network.gateway} says so, affecting every method.
  *
  * <p>Endpoints are tried one after the other: keep {@code connectTimeout} × endpoints below the
- * monitor's check timeout. Immutable and thread-safe.
+ * monitor's check timeout. A TCP connect is cheap: register it for
+ * {@link dev.tenderkit.core.health.CheckDepth#QUICK} runs, so a lost network shows within one quick
+ * interval. Immutable and thread-safe.
  */
 public final class GatewayReachabilityCheck implements HealthCheck {
     /** The check id and prefix of its items. */
@@ -40,12 +41,10 @@ public final class GatewayReachabilityCheck implements HealthCheck {
 
     private final List<GatewayEndpoint> endpoints;
     private final Duration connectTimeout;
-    private final CheckDepth depth;
 
     private GatewayReachabilityCheck(Builder b) {
         this.endpoints = List.copyOf(b.endpoints);
         this.connectTimeout = b.connectTimeout;
-        this.depth = b.depth;
     }
 
     /** @return a builder; at least one endpoint is required */
@@ -61,11 +60,6 @@ public final class GatewayReachabilityCheck implements HealthCheck {
     @Override
     public String id() {
         return ID;
-    }
-
-    @Override
-    public CheckDepth depth() {
-        return depth;
     }
 
     @Override
@@ -173,7 +167,6 @@ public final class GatewayReachabilityCheck implements HealthCheck {
     public static final class Builder {
         private final List<GatewayEndpoint> endpoints = new ArrayList<>();
         private Duration connectTimeout = Duration.ofSeconds(3);
-        private CheckDepth depth = CheckDepth.QUICK;
 
         private Builder() {
         }
@@ -193,12 +186,6 @@ public final class GatewayReachabilityCheck implements HealthCheck {
             return this;
         }
 
-        /** @param depth when the check runs; default {@link CheckDepth#QUICK} */
-        public Builder depth(CheckDepth depth) {
-            this.depth = depth;
-            return this;
-        }
-
         /** @return the check */
         public GatewayReachabilityCheck build() {
             if (endpoints.isEmpty()) {
@@ -212,9 +199,6 @@ public final class GatewayReachabilityCheck implements HealthCheck {
             }
             if (connectTimeout == null || connectTimeout.isNegative() || connectTimeout.isZero()) {
                 throw new ConfigurationException("connectTimeout", "must be a positive duration, got " + connectTimeout);
-            }
-            if (depth == null) {
-                throw new ConfigurationException("depth", "must not be null");
             }
             return new GatewayReachabilityCheck(this);
         }

@@ -2,7 +2,6 @@ package dev.tenderkit.core.health.checks;
 
 import dev.tenderkit.core.ConfigurationException;
 import dev.tenderkit.core.LocalizedText;
-import dev.tenderkit.core.health.CheckDepth;
 import dev.tenderkit.core.health.HealthCheck;
 import dev.tenderkit.core.health.HealthCheckContext;
 import dev.tenderkit.core.health.HealthItem;
@@ -27,7 +26,9 @@ import java.util.Set;
  * state change, well under 1 KiB of JSON); at ten records per payment and a thousand payments a
  * day that is under 10 MiB a day, so 64 MiB leaves about a week of payments and 256 MiB about a
  * month of warning. They are estimates for a journal still to come: set them from your own
- * record size and volume. Immutable and thread-safe (each probe has a unique name).
+ * record size and volume. Register it for {@link dev.tenderkit.core.health.CheckDepth#FULL} runs:
+ * an fsync costs, and free space shrinks slowly. Immutable and thread-safe (each probe has a unique
+ * name).
  */
 public final class JournalStorageCheck implements HealthCheck {
     /** The check id and its item's id. */
@@ -42,13 +43,11 @@ public final class JournalStorageCheck implements HealthCheck {
     private final Path directory;
     private final long minFreeBytes;
     private final long lowFreeBytes;
-    private final CheckDepth depth;
 
     private JournalStorageCheck(Builder b) {
         this.directory = b.directory;
         this.minFreeBytes = b.minFreeBytes;
         this.lowFreeBytes = Math.max(b.lowFreeBytes, b.minFreeBytes);
-        this.depth = b.depth;
     }
 
     /** @return a builder; the journal directory is required */
@@ -59,11 +58,6 @@ public final class JournalStorageCheck implements HealthCheck {
     @Override
     public String id() {
         return ID;
-    }
-
-    @Override
-    public CheckDepth depth() {
-        return depth;
     }
 
     @Override
@@ -133,7 +127,6 @@ public final class JournalStorageCheck implements HealthCheck {
         private Path directory;
         private long minFreeBytes = DEFAULT_MIN_FREE_BYTES;
         private long lowFreeBytes = DEFAULT_LOW_FREE_BYTES;
-        private CheckDepth depth = CheckDepth.FULL;
 
         private Builder() {
         }
@@ -159,12 +152,6 @@ public final class JournalStorageCheck implements HealthCheck {
             return this;
         }
 
-        /** @param depth when the check runs; default {@link CheckDepth#FULL} (an fsync costs) */
-        public Builder depth(CheckDepth depth) {
-            this.depth = depth;
-            return this;
-        }
-
         /** @return the check */
         public JournalStorageCheck build() {
             if (directory == null) {
@@ -175,9 +162,6 @@ public final class JournalStorageCheck implements HealthCheck {
             }
             if (lowFreeBytes < 0) {
                 throw new ConfigurationException("lowFreeBytes", "must not be negative, got " + lowFreeBytes);
-            }
-            if (depth == null) {
-                throw new ConfigurationException("depth", "must not be null");
             }
             return new JournalStorageCheck(this);
         }

@@ -3,7 +3,6 @@ package dev.tenderkit.core.health.checks;
 import dev.tenderkit.core.ConfigurationException;
 import dev.tenderkit.core.InvalidInputException;
 import dev.tenderkit.core.LocalizedText;
-import dev.tenderkit.core.health.CheckDepth;
 import dev.tenderkit.core.health.HealthCheck;
 import dev.tenderkit.core.health.HealthCheckContext;
 import dev.tenderkit.core.health.HealthItem;
@@ -32,7 +31,9 @@ import java.util.Set;
  * <p>Affected wallets follow what the kind is for: a barcode scanner or camera reads every
  * wallet's payment code (all methods); a card reader or PIN pad serves UnionPay cards; an NFC reader
  * UnionPay QuickPass and e-CNY; a printer or customer display every method. Default essential
- * kind: the barcode scanner. Immutable and thread-safe.
+ * kind: the barcode scanner. Reading the drivers' states is cheap and paper runs out between full
+ * runs: register it for {@link dev.tenderkit.core.health.CheckDepth#QUICK} runs. Immutable and
+ * thread-safe.
  */
 public final class PeripheralStatusCheck implements HealthCheck {
     /** The check id and prefix of its items. */
@@ -40,12 +41,10 @@ public final class PeripheralStatusCheck implements HealthCheck {
 
     private final PeripheralStatusSource source;
     private final Set<Peripheral> essential;
-    private final CheckDepth depth;
 
     private PeripheralStatusCheck(Builder b) {
         this.source = b.source;
         this.essential = Set.copyOf(b.essential);
-        this.depth = b.depth;
     }
 
     /** @return a builder; a source is required */
@@ -56,11 +55,6 @@ public final class PeripheralStatusCheck implements HealthCheck {
     @Override
     public String id() {
         return ID;
-    }
-
-    @Override
-    public CheckDepth depth() {
-        return depth;
     }
 
     @Override
@@ -156,7 +150,6 @@ public final class PeripheralStatusCheck implements HealthCheck {
     public static final class Builder {
         private PeripheralStatusSource source;
         private Set<Peripheral> essential = EnumSet.of(Peripheral.BARCODE_SCANNER);
-        private CheckDepth depth = CheckDepth.QUICK;
 
         private Builder() {
         }
@@ -176,19 +169,10 @@ public final class PeripheralStatusCheck implements HealthCheck {
             return this;
         }
 
-        /** @param depth when the check runs; default {@link CheckDepth#QUICK} (paper runs out between full runs) */
-        public Builder depth(CheckDepth depth) {
-            this.depth = depth;
-            return this;
-        }
-
         /** @return the check */
         public PeripheralStatusCheck build() {
             if (source == null) {
                 throw new ConfigurationException("source", "a peripheral check needs a peripheral status source");
-            }
-            if (depth == null) {
-                throw new ConfigurationException("depth", "must not be null");
             }
             return new PeripheralStatusCheck(this);
         }

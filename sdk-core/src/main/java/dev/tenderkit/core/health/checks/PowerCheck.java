@@ -2,7 +2,6 @@ package dev.tenderkit.core.health.checks;
 
 import dev.tenderkit.core.ConfigurationException;
 import dev.tenderkit.core.LocalizedText;
-import dev.tenderkit.core.health.CheckDepth;
 import dev.tenderkit.core.health.HealthCheck;
 import dev.tenderkit.core.health.HealthCheckContext;
 import dev.tenderkit.core.health.HealthItem;
@@ -19,7 +18,9 @@ import java.util.Set;
  * <p>Defaults 15 % and 5 %: Android's own low- and critical-battery levels
  * ({@code config_lowBatteryWarningLevel} 15 and {@code config_criticalBatteryWarningLevel} 5 in
  * AOSP's {@code frameworks/base/core/res/res/values/config.xml}), which most Android POS terminals
- * keep, so the SDK agrees with the warnings the cashier already sees. Immutable and thread-safe.
+ * keep, so the SDK agrees with the warnings the cashier already sees. A battery reading is cheap and
+ * a battery drains within minutes: register it for {@link dev.tenderkit.core.health.CheckDepth#QUICK}
+ * runs. Immutable and thread-safe.
  */
 public final class PowerCheck implements HealthCheck {
     /** The check id and its item's id. */
@@ -32,13 +33,11 @@ public final class PowerCheck implements HealthCheck {
     private final PowerSource source;
     private final int lowPercent;
     private final int criticalPercent;
-    private final CheckDepth depth;
 
     private PowerCheck(Builder b) {
         this.source = b.source;
         this.lowPercent = b.lowPercent;
         this.criticalPercent = b.criticalPercent;
-        this.depth = b.depth;
     }
 
     /** @return a builder; a source is required */
@@ -49,11 +48,6 @@ public final class PowerCheck implements HealthCheck {
     @Override
     public String id() {
         return ID;
-    }
-
-    @Override
-    public CheckDepth depth() {
-        return depth;
     }
 
     @Override
@@ -89,7 +83,6 @@ public final class PowerCheck implements HealthCheck {
         private PowerSource source;
         private int lowPercent = DEFAULT_LOW_PERCENT;
         private int criticalPercent = DEFAULT_CRITICAL_PERCENT;
-        private CheckDepth depth = CheckDepth.QUICK;
 
         private Builder() {
         }
@@ -112,12 +105,6 @@ public final class PowerCheck implements HealthCheck {
             return this;
         }
 
-        /** @param depth when the check runs; default {@link CheckDepth#QUICK} */
-        public Builder depth(CheckDepth depth) {
-            this.depth = depth;
-            return this;
-        }
-
         /** @return the check */
         public PowerCheck build() {
             if (source == null) {
@@ -129,9 +116,6 @@ public final class PowerCheck implements HealthCheck {
             if (lowPercent <= criticalPercent || lowPercent > 100) {
                 throw new ConfigurationException("lowPercent", "must be above criticalPercent " + criticalPercent
                         + " and at most 100, got " + lowPercent);
-            }
-            if (depth == null) {
-                throw new ConfigurationException("depth", "must not be null");
             }
             return new PowerCheck(this);
         }

@@ -5,7 +5,6 @@ import dev.tenderkit.core.LocalizedText;
 import dev.tenderkit.core.capability.CapabilityPolicy;
 import dev.tenderkit.core.capability.MethodRequirements;
 import dev.tenderkit.core.capability.TerminalCertification;
-import dev.tenderkit.core.health.CheckDepth;
 import dev.tenderkit.core.health.HealthCheck;
 import dev.tenderkit.core.health.HealthCheckContext;
 import dev.tenderkit.core.health.HealthItem;
@@ -45,7 +44,8 @@ import java.util.stream.Collectors;
  * </ul>
  *
  * <p>The policy is read on every check through a supplier (such as {@code resolver::policy}), so
- * a hot-reloaded policy counts at the next run. Immutable and thread-safe.
+ * a hot-reloaded policy counts at the next run. The version changes only with an update: register it
+ * for {@link dev.tenderkit.core.health.CheckDepth#FULL} runs. Immutable and thread-safe.
  */
 public final class SoftwareVersionCheck implements HealthCheck {
     /** The check id and prefix of its items. */
@@ -55,14 +55,12 @@ public final class SoftwareVersionCheck implements HealthCheck {
     private final Supplier<CapabilityPolicy> policy;
     private final Set<PaymentMethod> needed;
     private final PaymentMethodRegistry registry;
-    private final CheckDepth depth;
 
     private SoftwareVersionCheck(Builder b) {
         this.terminal = b.terminal;
         this.policy = b.policy;
         this.needed = Set.copyOf(b.needed);
         this.registry = b.registry;
-        this.depth = b.depth;
     }
 
     /** @return a builder; the terminal, the policy and the needed methods are required */
@@ -73,11 +71,6 @@ public final class SoftwareVersionCheck implements HealthCheck {
     @Override
     public String id() {
         return ID;
-    }
-
-    @Override
-    public CheckDepth depth() {
-        return depth;
     }
 
     @Override
@@ -172,7 +165,6 @@ public final class SoftwareVersionCheck implements HealthCheck {
         private Supplier<CapabilityPolicy> policy;
         private final Set<PaymentMethod> needed = new LinkedHashSet<>();
         private PaymentMethodRegistry registry = PaymentMethods.standardRegistry();
-        private CheckDepth depth = CheckDepth.FULL;
 
         private Builder() {
         }
@@ -215,12 +207,6 @@ public final class SoftwareVersionCheck implements HealthCheck {
             return this;
         }
 
-        /** @param depth when the check runs; default {@link CheckDepth#FULL} */
-        public Builder depth(CheckDepth depth) {
-            this.depth = depth;
-            return this;
-        }
-
         /** @return the check */
         public SoftwareVersionCheck build() {
             if (terminal == null) {
@@ -240,9 +226,6 @@ public final class SoftwareVersionCheck implements HealthCheck {
                 if (!registry.contains(m)) {
                     throw new ConfigurationException("neededMethods", "method " + m.id() + " is not in the registry");
                 }
-            }
-            if (depth == null) {
-                throw new ConfigurationException("depth", "must not be null");
             }
             return new SoftwareVersionCheck(this);
         }

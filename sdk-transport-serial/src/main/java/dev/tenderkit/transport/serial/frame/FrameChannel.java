@@ -9,7 +9,6 @@ import dev.tenderkit.transport.serial.SerialLink;
 import dev.tenderkit.transport.serial.SerialTransportException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -55,16 +54,14 @@ public final class FrameChannel implements AutoCloseable {
     private final Clock clock;
     private final FrameChannelSettings settings;
     private final PayloadReceiver receiver;
-    private final FrameChannelCounters counts = new FrameChannelCounters();
+    private final FrameChannelStats.Counters counts = new FrameChannelStats.Counters();
 
     private final Object lock = new Object();
     private final FrameDecoder decoder;
-    private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
     private final HandOver handOver = new HandOver();
+    private final FrameSender sender;
     private final LinkStateListener linkWatcher = this::linkChanged;
 
-    private Outgoing outstanding;
-    private int nextSequence;
     private int lastAcceptedSequence = -1;
     private long lastByteAtMillis;
     private TaskScheduler.Cancellable quietTimer;
@@ -77,6 +74,7 @@ public final class FrameChannel implements AutoCloseable {
         this.clock = b.scheduler.clock();
         this.settings = b.settings;
         this.receiver = b.receiver;
+        this.sender = new FrameSender(lock, link, scheduler, settings, counts, handOver);
         this.decoder = new FrameDecoder(settings.maxPayloadLength() + ChannelBody.HEADER_LENGTH, new FrameDecoder.Listener() {
             @Override
             public void frame(byte[] body) {
@@ -132,25 +130,21 @@ public final class FrameChannel implements AutoCloseable {
             throw new IllegalArgumentException("payload: " + payload.length + " bytes is above maxPayloadLength "
                     + settings.maxPayloadLength());
         }
-        Outgoing out = new Outgoing(payload.clone());
+        CompletableFuture<SendOutcome> result;
         synchronized (lock) {
             if (closed) {
-                finish(out, new SendOutcome.NotSent(SendOutcome.NotSentReason.CLOSED));
+                result = sender.refuse(SendOutcome.NotSentReason.CLOSED);
             } else if (link.state() != LinkState.OPEN) {
-                finish(out, new SendOutcome.NotSent(SendOutcome.NotSentReason.LINK_DOWN));
-            } else if (outstanding == null) {
-                transmit(out);
-            } else if (queue.size() >= settings.maxQueuedFrames()) {
-                finish(out, new SendOutcome.NotSent(SendOutcome.NotSentReason.QUEUE_FULL));
+                result = sender.refuse(SendOutcome.NotSentReason.LINK_DOWN);
             } else {
-                queue.add(out);
+                result = sender.send(payload.clone());
             }
         }
         handOver.run();
-        return out.result;
+        return result;
     }
 
-    /** @return the counters so far */
+    /** @return a snapshot of what the channel has done so far */
     public FrameChannelStats stats() {
         synchronized (lock) {
             return counts.snapshot(decoder.bytesDiscarded());
@@ -179,7 +173,7 @@ public final class FrameChannel implements AutoCloseable {
                 return;
             }
             closed = true;
-            abandonAll(SendOutcome.UnconfirmedReason.CLOSED, SendOutcome.NotSentReason.CLOSED);
+            sender.abandonAll(SendOutcome.UnconfirmedReason.CLOSED, SendOutcome.NotSentReason.CLOSED);
             cancelQuietTimer();
         }
         handOver.run();
@@ -187,7 +181,7 @@ public final class FrameChannel implements AutoCloseable {
         link.close();
     }
 
-    // ---- receiving ----
+    // ---- receiving (the sending half is the FrameSender) ----
 
     private void onBytes(byte[] bytes) {
         synchronized (lock) {
@@ -232,8 +226,8 @@ public final class FrameChannel implements AutoCloseable {
         byte kind = body[0];
         int sequence = body[1] & 0xFF;
         switch (kind) {
-            case ChannelBody.ACK -> onAck(sequence);
-            case ChannelBody.NAK -> onNak();
+            case ChannelBody.ACK -> sender.acknowledged(sequence);
+            case ChannelBody.NAK -> sender.negativelyAcknowledged();
             case ChannelBody.DATA, ChannelBody.DATA_AGAIN -> onData(kind == ChannelBody.DATA_AGAIN, sequence, body);
             default -> log.debug("{}: ignoring a frame of unknown kind 0x{}", link.name(),
                     Integer.toHexString(kind & 0xFF));
@@ -252,90 +246,6 @@ public final class FrameChannel implements AutoCloseable {
         counts.received++;
         byte[] payload = ChannelBody.data(body);
         handOver.add(() -> receiver.received(payload));
-    }
-
-    private void onAck(int sequence) {
-        Outgoing out = outstanding;
-        if (out == null || out.sequence != sequence) {
-            log.debug("{}: ignoring an ACK for frame {} that is not outstanding", link.name(), sequence);
-            return;
-        }
-        counts.delivered++;
-        outstanding = null;
-        out.cancelTimer();
-        finish(out, new SendOutcome.Delivered(out.attempts));
-        transmitNext();
-    }
-
-    private void onNak() {
-        counts.naksReceived++;
-        Outgoing out = outstanding;
-        if (out != null) {
-            out.cancelTimer();
-            retryOrGiveUp(out);
-        }
-    }
-
-    // ---- sending ----
-
-    /** Under the lock. */
-    private void transmit(Outgoing out) {
-        out.sequence = nextSequence;
-        nextSequence = (nextSequence + 1) & 0xFF;
-        outstanding = out;
-        counts.framesSent++;
-        writeOutstanding(out, false);
-    }
-
-    /** Under the lock. */
-    private void writeOutstanding(Outgoing out, boolean again) {
-        out.attempts++;
-        try {
-            link.write(ChannelBody.dataFrame(again, out.sequence, out.payload));
-        } catch (SerialTransportException e) {
-            log.debug("{}: write of frame {} failed: {}", link.name(), out.sequence, e.getMessage());
-            outstanding = null;
-            counts.unconfirmed++;
-            finish(out, new SendOutcome.Unconfirmed(out.attempts, SendOutcome.UnconfirmedReason.WRITE_FAILED));
-            abandonQueue(SendOutcome.NotSentReason.LINK_DOWN);
-            return;
-        }
-        int generation = ++out.generation;
-        out.timer = scheduler.schedule(() -> ackTimedOut(out, generation), settings.ackTimeout());
-    }
-
-    private void ackTimedOut(Outgoing out, int generation) {
-        synchronized (lock) {
-            if (outstanding != out || out.generation != generation) {
-                return;
-            }
-            log.debug("{}: no ACK for frame {} within {} ms (attempt {})", link.name(), out.sequence,
-                    settings.ackTimeout().toMillis(), out.attempts);
-            retryOrGiveUp(out);
-        }
-        handOver.run();
-    }
-
-    /** Under the lock. */
-    private void retryOrGiveUp(Outgoing out) {
-        if (out.attempts <= settings.maxRetransmissions()) {
-            counts.retransmissions++;
-            writeOutstanding(out, true);
-            return;
-        }
-        outstanding = null;
-        counts.unconfirmed++;
-        log.warn("{}: frame {} unconfirmed after {} transmissions", link.name(), out.sequence, out.attempts);
-        finish(out, new SendOutcome.Unconfirmed(out.attempts, SendOutcome.UnconfirmedReason.NO_ACKNOWLEDGEMENT));
-        transmitNext();
-    }
-
-    /** Under the lock. */
-    private void transmitNext() {
-        Outgoing next = queue.poll();
-        if (next != null) {
-            transmit(next);
-        }
     }
 
     /** Under the lock. */
@@ -359,7 +269,7 @@ public final class FrameChannel implements AutoCloseable {
             return;
         }
         synchronized (lock) {
-            abandonAll(SendOutcome.UnconfirmedReason.LINK_LOST, SendOutcome.NotSentReason.LINK_DOWN);
+            sender.abandonAll(SendOutcome.UnconfirmedReason.LINK_LOST, SendOutcome.NotSentReason.LINK_DOWN);
             cancelQuietTimer();
             if (decoder.isMidFrame()) {
                 decoder.discardPartialFrame();
@@ -368,55 +278,10 @@ public final class FrameChannel implements AutoCloseable {
         handOver.run();
     }
 
-    /** Under the lock. */
-    private void abandonAll(SendOutcome.UnconfirmedReason outstandingReason, SendOutcome.NotSentReason queuedReason) {
-        Outgoing out = outstanding;
-        if (out != null) {
-            outstanding = null;
-            out.cancelTimer();
-            counts.unconfirmed++;
-            finish(out, new SendOutcome.Unconfirmed(out.attempts, outstandingReason));
-        }
-        abandonQueue(queuedReason);
-    }
-
-    /** Under the lock. */
-    private void abandonQueue(SendOutcome.NotSentReason reason) {
-        Outgoing queued;
-        while ((queued = queue.poll()) != null) {
-            finish(queued, new SendOutcome.NotSent(reason));
-        }
-    }
-
     private void cancelQuietTimer() {
         if (quietTimer != null) {
             quietTimer.cancel();
             quietTimer = null;
-        }
-    }
-
-    private void finish(Outgoing out, SendOutcome outcome) {
-        handOver.add(() -> out.result.complete(outcome));
-    }
-
-    /** A payload on its way out. Fields guarded by the channel's lock. */
-    private static final class Outgoing {
-        final byte[] payload;
-        final CompletableFuture<SendOutcome> result = new CompletableFuture<>();
-        int sequence;
-        int attempts;
-        int generation;
-        TaskScheduler.Cancellable timer;
-
-        Outgoing(byte[] payload) {
-            this.payload = payload;
-        }
-
-        void cancelTimer() {
-            if (timer != null) {
-                timer.cancel();
-                timer = null;
-            }
         }
     }
 

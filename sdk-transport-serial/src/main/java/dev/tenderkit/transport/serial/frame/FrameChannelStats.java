@@ -1,7 +1,8 @@
 package dev.tenderkit.transport.serial.frame;
 
 /**
- * Counters of a {@link FrameChannel} since it was built, for logs, health checks and tests.
+ * What a {@link FrameChannel} has done since it was built, for logs, health checks and tests: an
+ * immutable snapshot, taken by {@link FrameChannel#stats()}; later traffic does not change it.
  *
  * @param framesSent data frames transmitted for the first time
  * @param retransmissions data frames transmitted again after a timeout or a NAK
@@ -16,4 +17,26 @@ package dev.tenderkit.transport.serial.frame;
  */
 public record FrameChannelStats(long framesSent, long retransmissions, long delivered, long unconfirmed, long received,
         long duplicatesDropped, long naksSent, long naksReceived, long partialFramesAbandoned, long bytesDiscarded) {
+
+    /**
+     * The live counts behind the snapshots, kept by one channel. Not thread-safe: the channel
+     * updates and reads them under its lock.
+     */
+    static final class Counters {
+        long framesSent;
+        long retransmissions;
+        long delivered;
+        long unconfirmed;
+        long received;
+        long duplicatesDropped;
+        long naksSent;
+        long naksReceived;
+        long partialFramesAbandoned;
+
+        /** @param bytesDiscarded the decoder's count, which it keeps itself @return the counts now */
+        FrameChannelStats snapshot(long bytesDiscarded) {
+            return new FrameChannelStats(framesSent, retransmissions, delivered, unconfirmed, received,
+                    duplicatesDropped, naksSent, naksReceived, partialFramesAbandoned, bytesDiscarded);
+        }
+    }
 }

@@ -52,6 +52,21 @@ class FrameChannelTest {
     }
 
     @Test
+    void statsAreASnapshotThatLaterTrafficDoesNotChange() {
+        startBoth();
+        host.send(utf8("SALE 3"));
+        scheduler.runDueTasks();
+        FrameChannelStats afterOne = host.stats();
+        host.send(utf8("SALE 4"));
+        scheduler.runDueTasks();
+        assertEquals(1, afterOne.framesSent());
+        assertEquals(1, afterOne.delivered());
+        assertEquals(2, host.stats().framesSent());
+        assertEquals(2, host.stats().delivered());
+        assertEquals(2, device.stats().received());
+    }
+
+    @Test
     void queuedPayloadsArriveInOrderOneAtATime() {
         startBoth();
         List<CompletableFuture<SendOutcome>> outcomes = new ArrayList<>();

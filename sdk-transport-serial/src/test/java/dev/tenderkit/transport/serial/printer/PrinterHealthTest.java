@@ -62,7 +62,8 @@ class PrinterHealthTest {
         printer.queryStatus();
         scheduler.runDueTasks();
         try (HealthMonitor monitor = HealthMonitor.builder()
-                .addCheck(PeripheralStatusCheck.builder().source(status).essential(Peripheral.RECEIPT_PRINTER).build())
+                .check(CheckDepth.QUICK,
+                        PeripheralStatusCheck.builder().source(status).essential(Peripheral.RECEIPT_PRINTER).build())
                 .build()) {
             HealthReport report = monitor.run(CheckDepth.FULL);
             HealthItem item = report.item("peripheral.printer").orElseThrow();
