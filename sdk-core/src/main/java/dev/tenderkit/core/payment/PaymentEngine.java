@@ -2,6 +2,8 @@ package dev.tenderkit.core.payment;
 
 import dev.tenderkit.core.ErrorCode;
 import dev.tenderkit.core.InvalidInputException;
+import dev.tenderkit.core.capability.CapabilityResolver;
+import dev.tenderkit.core.capability.CheckoutContext;
 import dev.tenderkit.core.fee.LeastCostRouter;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * Takes payments safely: classify the payment code, resolve capability (refusing early with
@@ -40,22 +43,22 @@ public final class PaymentEngine {
     private final RefundDesk refunds;
     private final TradeRecovery recovery;
 
-    PaymentEngine(PaymentEngineBuilder b) {
+    PaymentEngine(PaymentEngineBuilder b, CapabilityResolver resolver, Supplier<CheckoutContext> context) {
         this.store = b.store;
         this.businessZone = b.businessZone;
         OutTradeNumbers numbers = new OutTradeNumbers(b.terminalId, b.scheduler.clock().millis());
         store.reserveNumberPrefix(numbers.prefix());   // durable before this run's first trade: recovery searches it
-        MethodChoice methods = new MethodChoice(b.resolver.registry());
+        MethodChoice methods = new MethodChoice(resolver.registry());
         TradeServices services = new EngineServices(b.scheduler, b.gatewayExecutor(), store, b.listener, b.pricing,
                 methods, inFlight);
         this.admission = new OrderAdmission(store, inFlight);
         this.refunds = new RefundDesk(store, services, inFlight, this::gateway);
-        this.recovery = new TradeRecovery(store, services, inFlight, b.gateways, b.resolver.registry(), refunds,
+        this.recovery = new TradeRecovery(store, services, inFlight, b.gateways, resolver.registry(), refunds,
                 b.terminalId, numbers.prefix(), b.lostTradeSearch);
-        Optional<LeastCostRouter> router = b.feeSchedule.map(fs -> LeastCostRouter.builder().resolver(b.resolver)
+        Optional<LeastCostRouter> router = b.feeSchedule.map(fs -> LeastCostRouter.builder().resolver(resolver)
                 .schedule(fs).build());
-        ChannelRouting routing = new ChannelRouting(b.resolver, b.gateways, router, b.scheduler.clock());
-        this.checkout = new Checkout(b.context, b.classifier, methods, admission, routing, numbers, store, services,
+        ChannelRouting routing = new ChannelRouting(resolver, b.gateways, router, b.scheduler.clock());
+        this.checkout = new Checkout(context, b.classifier, methods, admission, routing, numbers, store, services,
                 inFlight, recovery);
     }
 

@@ -5,6 +5,7 @@ import dev.tenderkit.core.capability.CapabilityResolver;
 import dev.tenderkit.core.capability.CheckoutContext;
 import dev.tenderkit.core.fee.FeeSchedule;
 import dev.tenderkit.core.method.PaymentCodeClassifier;
+import dev.tenderkit.core.method.Wallet;
 import dev.tenderkit.core.payment.spi.PaymentGateway;
 import dev.tenderkit.core.time.TaskScheduler;
 import java.time.ZoneOffset;
@@ -36,8 +37,26 @@ public final class PaymentEngineBuilder {
     ZoneOffset businessZone = ZoneOffset.ofHours(8);
     String terminalId;
     LostTradeSearch.Settings lostTradeSearch = LostTradeSearch.Settings.DEFAULT;
+    private DirectAccount direct;
 
     PaymentEngineBuilder() {
+    }
+
+    /**
+     * The quick start: a merchant with one direct account at one wallet and no policy file. Replaces
+     * {@link #resolver}, {@link #context} and {@link #gateway}: the built-in profile has one channel,
+     * {@code <wallet>-direct} (e.g. {@code alipay-direct}), offering every method of the wallet, and
+     * the wallet itself decides what the account may take.
+     *
+     * @param wallet the wallet of the account
+     * @param merchantId the merchant's id, for the records
+     * @param gateway the wallet's gateway for the account
+     * @return this
+     */
+    public PaymentEngineBuilder directAccount(Wallet wallet, String merchantId, PaymentGateway gateway) {
+        this.direct = new DirectAccount(Objects.requireNonNull(wallet, "wallet"),
+                Objects.requireNonNull(merchantId, "merchantId"));
+        return gateway(direct.channelId(), gateway);
     }
 
     /**
@@ -154,10 +173,21 @@ public final class PaymentEngineBuilder {
      *     no gateway
      */
     public PaymentEngine build() {
+        require("scheduler", scheduler);
+        CapabilityResolver resolver = this.resolver;
+        Supplier<CheckoutContext> context = this.context;
+        if (direct != null) {
+            if (resolver != null || context != null) {
+                throw new ConfigurationException("directAccount", "brings its own resolver and context: set either "
+                        + "directAccount(...) or resolver(...) and context(...), not both");
+            }
+            resolver = direct.resolver(scheduler);
+            CheckoutContext built = direct.context();
+            context = () -> built;
+        }
         require("resolver", resolver);
         require("context", context);
         require("store", store);
-        require("scheduler", scheduler);
         require("listener", listener);
         require("classifier", classifier);
         require("pricing", pricing);
@@ -177,7 +207,7 @@ public final class PaymentEngineBuilder {
                     + "gateway(channelId, gateway) for each (configured: " + gateways.keySet().stream().sorted().toList()
                     + ")");
         }
-        return new PaymentEngine(this);
+        return new PaymentEngine(this, resolver, context);
     }
 
     private static void require(String name, Object value) {
