@@ -11,6 +11,7 @@ import dev.tenderkit.core.payment.journal.JournalTransactionStore;
 import dev.tenderkit.core.time.ExecutorTaskScheduler;
 import dev.tenderkit.testkit.alipay.SimulatedAlipay;
 import dev.tenderkit.testkit.alipay.SimulatedAlipayKeys;
+import dev.tenderkit.transport.http.GatewayTransport;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,8 @@ public final class QuickStartExample {
         AlipayGateway alipay = AlipayGateway.builder()
                 .credentials(AlipayCredentials.builder().appId("2021000000000001")
                         .appPrivateKey(appPrivateKeyPem).alipayPublicKey(alipayPublicKeyPem).build())
-                .gatewayUrl(gatewayUrl)                      // leave out for Alipay's production gateway
+                .transport(GatewayTransport.builder().build())   // one OkHttp client, timeouts, safe retries
+                .gatewayUrl(gatewayUrl)                          // leave out for Alipay's production gateway
                 .build();
         try (ExecutorTaskScheduler time = ExecutorTaskScheduler.create();
                 JournalTransactionStore journal = JournalTransactionStore.open(dir.resolve("trades.journal"),
