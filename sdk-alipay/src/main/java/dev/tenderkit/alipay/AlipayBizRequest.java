@@ -14,7 +14,7 @@ import java.util.Optional;
  * One record per face-to-face API; each validates its fields against Alipay's documented limits
  * (alipay.md §4/§5) and writes amounts as strings with two decimals, never as floats.
  */
-public sealed interface AlipayBizRequest {
+sealed interface AlipayBizRequest {
 
     /** @return the API method, e.g. {@code alipay.trade.pay} */
     String method();

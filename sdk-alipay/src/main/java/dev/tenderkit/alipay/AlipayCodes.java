@@ -14,7 +14,7 @@ import java.util.Optional;
  * mapped to a capability or buyer-side cause ({@link Cause#GATEWAY_REJECTED} for the rest). The
  * raw code is always kept.
  */
-public final class AlipayCodes {
+final class AlipayCodes {
     /**
      * Sub-codes with a known cause. Sources: alipay.md §4/§5; the certificate-mode sub-codes from
      * gateway answers quoted in github.com/alipay/alipay-sdk-nodejs-all/issues/56 and

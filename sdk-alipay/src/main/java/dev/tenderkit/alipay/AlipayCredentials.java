@@ -14,8 +14,9 @@ import java.util.Optional;
  * What a merchant configures once to talk to Alipay: the app id, the app private key and either
  * the Alipay public key or certificate mode (app certificate, Alipay certificate, Alipay root
  * certificate). {@link Builder#build()} parses every key once and catches the usual mistakes with
- * a message that says what to do. Immutable and thread-safe; holds the {@link AlipaySigner} and
- * {@link AlipayVerifier} built from it. {@link #toString()} never shows a key.
+ * a message that says what to do. Immutable and thread-safe; holds the signer and the verifier
+ * built from it, which the gateway and the notification handler use. {@link #toString()} never
+ * shows a key.
  */
 public final class AlipayCredentials {
     /** The only request charset implemented. */
@@ -58,12 +59,12 @@ public final class AlipayCredentials {
     }
 
     /** @return the signer holding the app private key */
-    public AlipaySigner signer() {
+    AlipaySigner signer() {
         return signer;
     }
 
     /** @return the verifier holding the Alipay public key */
-    public AlipayVerifier verifier() {
+    AlipayVerifier verifier() {
         return verifier;
     }
 

@@ -1,5 +1,6 @@
 package dev.tenderkit.alipay;
 
+import dev.tenderkit.alipay.AlipayCall.Answer;
 import dev.tenderkit.core.ConfigurationException;
 import dev.tenderkit.core.money.Money;
 import dev.tenderkit.core.payment.spi.CloseResult;
@@ -17,11 +18,8 @@ import dev.tenderkit.core.payment.spi.RefundRequest;
 import dev.tenderkit.core.payment.spi.RefundResult;
 import dev.tenderkit.core.payment.spi.ReverseResult;
 import dev.tenderkit.core.payment.spi.TradeRef;
-import dev.tenderkit.transport.http.GatewayRequest;
 import dev.tenderkit.transport.http.GatewayTransport;
-import dev.tenderkit.transport.http.HttpOutcome;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -33,10 +31,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Alipay's face-to-face payments as a {@link PaymentGateway}: each call is built and signed by
- * {@link AlipayRequestFactory}, sent through a {@link GatewayTransport}, and answered only from a
- * response whose signature verified ({@link AlipayVerifier}); everything else is "unknown" (or
- * "not sent" when the transport proves nothing left). Thread-safe.
+ * Alipay's face-to-face payments as a {@link PaymentGateway}: each call is built and signed with
+ * the app's {@link AlipayCredentials}, sent through a {@link GatewayTransport}, and answered only
+ * from a response whose signature verified and that is bound to the request it answers; everything
+ * else is "unknown" (or "not sent" when the transport proves nothing left). Thread-safe.
  */
 public final class AlipayGateway implements PaymentGateway {
     /** Alipay's production gateway. */
@@ -44,27 +42,19 @@ public final class AlipayGateway implements PaymentGateway {
     /** Alipay's sandbox gateway. */
     public static final URI SANDBOX = URI.create("https://openapi-sandbox.dl.alipaydev.com/gateway.do");
 
-    private static final String FORM = "application/x-www-form-urlencoded;charset=utf-8";
     private static final DateTimeFormatter ALIPAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
     /** A pay "refused" because the trade is already paid: it is paid (alipay.md §4), so query. */
     private static final String ALREADY_PAID = "ACQ.TRADE_HAS_SUCCESS";
 
-    private final AlipayCredentials credentials;
-    private final GatewayTransport transport;
-    private final URI gatewayUrl;
-    private final AlipayRequestFactory requests;
-    private final Optional<String> notifyUrl;
+    private final AlipayCall call;
     private final GatewayTiming timing;
     private final Clock clock;
 
     private AlipayGateway(Builder b) {
-        this.credentials = b.credentials;
-        this.transport = b.transport;
-        this.gatewayUrl = b.gatewayUrl;
         this.clock = b.clock;
-        this.requests = new AlipayRequestFactory(credentials, clock);
-        this.notifyUrl = b.notifyUrl;
+        this.call = new AlipayCall(b.credentials, b.transport, b.gatewayUrl,
+                new AlipayRequestFactory(b.credentials, b.clock), b.notifyUrl);
         this.timing = b.timing;
     }
 
@@ -81,42 +71,6 @@ public final class AlipayGateway implements PaymentGateway {
     @Override
     public GatewayTiming timing() {
         return timing;
-    }
-
-    /** What one call came to: a classified, verified answer, or a transport failure. */
-    private sealed interface Answer {
-        record Verified(AlipayOutcome outcome) implements Answer {
-        }
-
-        record NotSent(String reason) implements Answer {
-        }
-
-        record Unknown(String reason) implements Answer {
-        }
-    }
-
-    private Answer call(AlipayBizRequest biz) {
-        AlipayRequest request = requests.build(biz, notifyUrl);
-        URI url = URI.create(gatewayUrl + "?" + request.queryString());
-        GatewayRequest http = GatewayRequest.post(request.method(), url)
-                .body(FORM, request.formBody().getBytes(StandardCharsets.UTF_8)).build();
-        HttpOutcome outcome = transport.execute(http);
-        if (outcome instanceof HttpOutcome.NotSent n) {
-            return new Answer.NotSent("not sent: " + n);
-        }
-        if (outcome instanceof HttpOutcome.OutcomeUnknown u) {
-            return new Answer.Unknown("no answer: " + u);
-        }
-        HttpOutcome.Response r = (HttpOutcome.Response) outcome;
-        if (r.status() != 200) {
-            return new Answer.Unknown("HTTP " + r.status() + " from the Alipay gateway");
-        }
-        AlipayOutcome classified = AlipayCodes.classify(credentials.verifier().verifyResponse(r.rawBody(),
-                request.method()));
-        if (classified instanceof AlipayOutcome.Unknown u) {
-            return new Answer.Unknown(u.reason());
-        }
-        return new Answer.Verified(classified);
     }
 
     /**
@@ -153,7 +107,7 @@ public final class AlipayGateway implements PaymentGateway {
         if (!r.creditAllowed()) {
             biz = biz.withoutCredit();
         }
-        Answer a = call(biz);
+        Answer a = call.send(biz);
         if (a instanceof Answer.NotSent n) {
             return new PayResult.NotSent(n.reason());
         }
@@ -191,9 +145,9 @@ public final class AlipayGateway implements PaymentGateway {
         if (!r.creditAllowed()) {
             biz = biz.withoutCredit();
         }
-        Answer a = call(biz);
+        Answer a = call.send(biz);
         if (!(a instanceof Answer.Verified v)) {
-            return new PrecreateResult.Unknown(reason(a));
+            return new PrecreateResult.Unknown(a.reason());
         }
         if (v.outcome() instanceof AlipayOutcome.Success s) {
             Optional<String> unbound = AnswerBinding.precreated(s.reply(), no);
@@ -211,9 +165,9 @@ public final class AlipayGateway implements PaymentGateway {
     @Override
     public QueryResult query(TradeRef t) {
         String no = t.outTradeNo();
-        Answer a = call(new AlipayBizRequest.TradeQuery(no));
+        Answer a = call.send(new AlipayBizRequest.TradeQuery(no));
         if (!(a instanceof Answer.Verified v)) {
-            return new QueryResult.Unknown(reason(a));
+            return new QueryResult.Unknown(a.reason());
         }
         if (v.outcome() instanceof AlipayOutcome.Refused f) {
             Optional<String> unbound = AnswerBinding.trade(f.reply(), no);
@@ -257,9 +211,9 @@ public final class AlipayGateway implements PaymentGateway {
     @Override
     public ReverseResult reverse(TradeRef t) {
         String no = t.outTradeNo();
-        Answer a = call(new AlipayBizRequest.TradeCancel(no));
+        Answer a = call.send(new AlipayBizRequest.TradeCancel(no));
         if (!(a instanceof Answer.Verified v)) {
-            return new ReverseResult.Unknown(reason(a));
+            return new ReverseResult.Unknown(a.reason());
         }
         if (v.outcome() instanceof AlipayOutcome.Refused f) {
             Optional<String> unbound = AnswerBinding.trade(f.reply(), no);
@@ -286,9 +240,9 @@ public final class AlipayGateway implements PaymentGateway {
     @Override
     public CloseResult close(TradeRef t) {
         String no = t.outTradeNo();
-        Answer a = call(new AlipayBizRequest.TradeClose(no));
+        Answer a = call.send(new AlipayBizRequest.TradeClose(no));
         if (!(a instanceof Answer.Verified v)) {
-            return new CloseResult.Unknown(reason(a));
+            return new CloseResult.Unknown(a.reason());
         }
         if (v.outcome() instanceof AlipayOutcome.Success s) {
             Optional<String> unbound = AnswerBinding.closed(s.reply(), no);
@@ -311,10 +265,10 @@ public final class AlipayGateway implements PaymentGateway {
     @Override
     public RefundResult refund(RefundRequest r) {
         String no = r.trade().outTradeNo();
-        Answer a = call(new AlipayBizRequest.TradeRefund(no, r.amount(), r.refundRequestNo(),
+        Answer a = call.send(new AlipayBizRequest.TradeRefund(no, r.amount(), r.refundRequestNo(),
                 Optional.of(r.reason()).filter(s -> !s.isBlank())));
         if (!(a instanceof Answer.Verified v)) {
-            return new RefundResult.Unknown(reason(a));
+            return new RefundResult.Unknown(a.reason());
         }
         if (v.outcome() instanceof AlipayOutcome.Success s) {
             Optional<String> unbound = AnswerBinding.refundAccepted(s.reply(), no, r.refundRequestNo());
@@ -332,9 +286,9 @@ public final class AlipayGateway implements PaymentGateway {
     @Override
     public RefundQueryResult queryRefund(TradeRef t, String refundRequestNo) {
         String no = t.outTradeNo();
-        Answer a = call(new AlipayBizRequest.TradeRefundQuery(no, refundRequestNo));
+        Answer a = call.send(new AlipayBizRequest.TradeRefundQuery(no, refundRequestNo));
         if (!(a instanceof Answer.Verified v)) {
-            return new RefundQueryResult.Unknown(reason(a));
+            return new RefundQueryResult.Unknown(a.reason());
         }
         String what = "refund query " + refundRequestNo + " of " + no;
         if (v.outcome() instanceof AlipayOutcome.Success s) {
@@ -357,16 +311,6 @@ public final class AlipayGateway implements PaymentGateway {
         }
         // ACQ.TRADE_NOT_EXIST names no trade (and a refunded trade exists): it proves nothing here
         return new RefundQueryResult.Unknown("unexpected answer to a refund query: " + v.outcome());
-    }
-
-    private static String reason(Answer a) {
-        if (a instanceof Answer.NotSent n) {
-            return n.reason();
-        }
-        if (a instanceof Answer.Unknown u) {
-            return u.reason();
-        }
-        return String.valueOf(a);
     }
 
     /** Configures an Alipay gateway; {@link #build()} names the missing setting. */

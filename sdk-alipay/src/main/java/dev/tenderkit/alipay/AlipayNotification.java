@@ -10,8 +10,8 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * A verified asynchronous notification (notify_url). Obtain one from
- * {@link AlipayVerifier#verifyNotification}; then run the business checks of alipay.md §6 with
+ * A verified asynchronous notification (notify_url), as {@link AlipayNotificationHandler} hands it
+ * on once its signature verified; the handler runs the business checks of alipay.md §6 with
  * {@link #check}, which says which check failed. Only {@code TRADE_SUCCESS} and
  * {@code TRADE_FINISHED} mean paid; {@link #notifyId()} is constant across Alipay's resends, for
  * deduplication.

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** What one Alipay call's answer means, after verification and code mapping ({@link AlipayCodes}). */
-public sealed interface AlipayOutcome {
+sealed interface AlipayOutcome {
 
     /** {@code 10000}. @param reply the verified reply */
     record Success(AlipayReply reply) implements AlipayOutcome {

@@ -26,7 +26,7 @@ import java.util.Optional;
  * @param fundBills {@code fund_bill_list}
  * @param installmentPeriods {@code hb_fq_pay_info.user_install_num}, if present
  */
-public record AlipayReply(Map<String, String> fields, List<FundBill> fundBills, Optional<Integer> installmentPeriods) {
+record AlipayReply(Map<String, String> fields, List<FundBill> fundBills, Optional<Integer> installmentPeriods) {
     private static final JsonFactory JSON = new JsonFactory();
 
     /** Alipay's {@code fund_channel} for Huabei (花呗). */

@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param queryParams the common parameters and {@code sign}, in a stable order
  * @param bizContent the {@code biz_content} JSON text
  */
-public record AlipayRequest(String method, Map<String, String> queryParams, String bizContent) {
+record AlipayRequest(String method, Map<String, String> queryParams, String bizContent) {
     /** The content type of {@link #formBody()}. */
     public static final String FORM_CONTENT_TYPE = "application/x-www-form-urlencoded;charset=utf-8";
 

@@ -23,7 +23,7 @@ import java.util.Optional;
  * {@code app_cert_sn} and {@code alipay_root_cert_sn}), {@code biz_content} written with
  * jackson-core, and one signature over all of them. Thread-safe.
  */
-public final class AlipayRequestFactory {
+final class AlipayRequestFactory {
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.ofHours(8));
 

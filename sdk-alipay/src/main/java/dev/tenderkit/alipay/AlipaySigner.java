@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * elsewhere, and put into the provider's own form once, here; each thread reuses its own JCA
  * {@code Signature}. Thread-safe.
  */
-public final class AlipaySigner {
+final class AlipaySigner {
     private final SignType type;
     private final BoundSigner key;
 

@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * Alipay public key, through the JCA provider the user chose (the JDK's by default). Results are
  * sealed types: a missing or bad signature can never be mistaken for success. Thread-safe.
  */
-public final class AlipayVerifier {
+final class AlipayVerifier {
     static final String ERROR_RESPONSE = "error_response";
 
     private final BoundVerifier key;

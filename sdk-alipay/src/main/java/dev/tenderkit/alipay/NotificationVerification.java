@@ -6,7 +6,7 @@ import java.util.Objects;
  * The outcome of verifying an asynchronous notification's signature. Only {@link Verified} gives
  * access to the notification; business checks come after, in {@link AlipayNotification#check}.
  */
-public sealed interface NotificationVerification {
+sealed interface NotificationVerification {
 
     /** @param notification the verified notification */
     record Verified(AlipayNotification notification) implements NotificationVerification {

@@ -8,7 +8,7 @@ import java.util.Optional;
  * signed content; there is no boolean to ignore. An {@link Unverified} response says nothing about
  * the trade: its outcome is unknown and must be queried.
  */
-public sealed interface ResponseVerification {
+sealed interface ResponseVerification {
 
     /**
      * The signature over the raw response node verified.

@@ -1,18 +1,20 @@
 /**
- * Alipay OpenAPI v2 ({@code gateway.do}) for TenderKit: keys and certificate serial numbers
- * ({@link dev.tenderkit.alipay.AlipayKeys}, {@link dev.tenderkit.alipay.AlipayCertSn}, in Alipay's
- * words over core's {@link dev.tenderkit.core.crypto} package), the
- * credentials a merchant configures once ({@link dev.tenderkit.alipay.AlipayCredentials}),
- * signing and verification exactly as Alipay specifies ({@link dev.tenderkit.alipay.AlipaySigner},
- * {@link dev.tenderkit.alipay.AlipayVerifier}), request building
- * ({@link dev.tenderkit.alipay.AlipayRequestFactory}, {@link dev.tenderkit.alipay.AlipayBizRequest}),
- * response parsing and code mapping ({@link dev.tenderkit.alipay.AlipayReply},
- * {@link dev.tenderkit.alipay.AlipayCodes}) and asynchronous notifications
- * ({@link dev.tenderkit.alipay.AlipayNotification}, received at the integrator's notify endpoint by
- * {@link dev.tenderkit.alipay.AlipayNotificationHandler}).
+ * Alipay OpenAPI v2 ({@code gateway.do}) for TenderKit. The public API is what an integrator
+ * configures and receives: the credentials a merchant configures once
+ * ({@link dev.tenderkit.alipay.AlipayCredentials}, {@link dev.tenderkit.alipay.SignType}), key and
+ * certificate parsing in Alipay's words over core's {@link dev.tenderkit.core.crypto} package
+ * ({@link dev.tenderkit.alipay.AlipayKeys}, {@link dev.tenderkit.alipay.AlipayCertSn}), the
+ * {@code PaymentGateway} ({@link dev.tenderkit.alipay.AlipayGateway}: a signed request sent through
+ * {@code sdk-transport-http}, answered only from a verified response bound to its request),
+ * asynchronous notifications received at the integrator's notify endpoint
+ * ({@link dev.tenderkit.alipay.AlipayNotificationHandler}, {@link dev.tenderkit.alipay.AlipayNotification},
+ * {@link dev.tenderkit.alipay.NotificationAnswer}, {@link dev.tenderkit.alipay.AlipayNotificationListener}),
+ * and Alipay's own limits through the capability SPI ({@link dev.tenderkit.alipay.AlipayCapabilityRule}).
  *
- * <p>{@link dev.tenderkit.alipay.AlipayGateway} is the {@code PaymentGateway}: a signed request sent
- * through {@code sdk-transport-http}, answered only from a verified response. {@link dev.tenderkit.alipay.AlipayCapabilityRule}
- * contributes Alipay's own limits through the capability SPI. SM2 runs on BouncyCastle when it is on the class path. Not here yet: certificate rotation.
+ * <p>Everything else is package-private: signing and verification exactly as Alipay specifies
+ * ({@code AlipaySigner}, {@code AlipayVerifier}), request building ({@code AlipayRequestFactory},
+ * {@code AlipayBizRequest}), response parsing and code mapping ({@code AlipayReply},
+ * {@code AlipayCodes}), and the binding of an answer to its request ({@code AnswerBinding}). SM2
+ * runs on BouncyCastle when it is present. Not here yet: certificate rotation.
  */
 package dev.tenderkit.alipay;

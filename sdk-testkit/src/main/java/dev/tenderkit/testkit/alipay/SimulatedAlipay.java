@@ -1,15 +1,8 @@
 package dev.tenderkit.testkit.alipay;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.tenderkit.core.time.ExecutorTaskScheduler;
-import dev.tenderkit.core.time.TaskScheduler;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -80,12 +72,9 @@ public final class SimulatedAlipay implements AutoCloseable {
     private final ResponseRenderer renderer;
     private final ScheduledExecutorService notifyThreads;
     private final NotificationSender notifications;
-    private final ExecutorService threads;
-    private final HttpServer server;
-    private final ResettableFront front;
-    private final GatewayDispatch dispatch;
+    private final GatewayServer server;
 
-    private SimulatedAlipay(Builder b) throws IOException {
+    SimulatedAlipay(SimulatedAlipayBuilder b) throws IOException {
         this.keys = b.keys;
         this.appId = b.appId;
         this.sellerId = b.sellerId;
@@ -99,24 +88,13 @@ public final class SimulatedAlipay implements AutoCloseable {
         this.state = new WalletState(b.clock, Optional.ofNullable(b.ledgerFile), notifications::onEvent);
         this.certificates = Optional.ofNullable(b.certificates);
         this.renderer = new ResponseRenderer(keys.alipayPrivateKey(), certificates.map(SimulatedAlipayCertificates::alipayCertSn));
-        this.threads = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "simulated-alipay");
-            t.setDaemon(true);
-            return t;
-        });
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-        server.setExecutor(threads);
         try {
-            this.front = new ResettableFront(server.getAddress(), threads);
+            this.server = new GatewayServer(state, new RequestCheck(appId, keys.appPublicKey(), certificates), renderer,
+                    faults);
         } catch (IOException e) {
-            server.stop(0);
-            threads.shutdownNow();
             notifyThreads.shutdownNow();
             throw e;
         }
-        this.dispatch = new GatewayDispatch(state, new RequestCheck(appId, keys.appPublicKey(), certificates), renderer, faults, front);
-        server.createContext("/", dispatch);
-        server.start();
     }
 
     /**
@@ -124,120 +102,18 @@ public final class SimulatedAlipay implements AutoCloseable {
      *     (to sign answers)
      * @return a builder
      */
-    public static Builder builder(SimulatedAlipayKeys keys) {
-        return new Builder(keys);
-    }
-
-    /** Configures and starts a {@link SimulatedAlipay}. */
-    public static final class Builder {
-        private final SimulatedAlipayKeys keys;
-        private String appId = "2021000000000001";
-        private Clock clock = Clock.systemUTC();
-        private Path ledgerFile;
-        private SimulatedAlipayCertificates certificates;
-        private String sellerId = "2088000000000002";
-        private NotificationSchedule notificationSchedule = NotificationSchedule.alipay();
-        private TaskScheduler notificationScheduler;
-
-        private Builder(SimulatedAlipayKeys keys) {
-            this.keys = Objects.requireNonNull(keys, "keys");
-        }
-
-        /** @param id the app id requests must carry (default {@code 2021000000000001}) @return this */
-        public Builder appId(String id) {
-            this.appId = Objects.requireNonNull(id, "appId");
-            return this;
-        }
-
-        /** @param c the clock for payment and refund times (default: the system clock) @return this */
-        public Builder clock(Clock c) {
-            this.clock = Objects.requireNonNull(c, "clock");
-            return this;
-        }
-
-        /** @param file where the ledger is written (atomically) after every request that changes it @return this */
-        public Builder ledgerFile(Path file) {
-            this.ledgerFile = Objects.requireNonNull(file, "ledgerFile");
-            return this;
-        }
-
-        /**
-         * @param id the merchant's PID, sent as {@code seller_id} in notifications (default
-         *     {@code 2088000000000002})
-         * @return this
-         */
-        public Builder sellerId(String id) {
-            this.sellerId = Objects.requireNonNull(id, "sellerId");
-            return this;
-        }
-
-        /**
-         * @param schedule when a notification not answered {@code success} is resent (default
-         *     {@link NotificationSchedule#alipay()}: minutes to hours; compress it in tests)
-         * @return this
-         */
-        public Builder notificationSchedule(NotificationSchedule schedule) {
-            this.notificationSchedule = Objects.requireNonNull(schedule, "notificationSchedule");
-            return this;
-        }
-
-        /**
-         * @param scheduler where notification deliveries and resends run (default: the simulator's own
-         *     threads, in real time). A {@code ManualTaskScheduler} delivers only when the test
-         *     advances its virtual time, on the test's thread: Alipay's real schedule, checked
-         *     without waiting. Pair it with {@link #clock} set to the same virtual clock.
-         * @return this
-         */
-        public Builder notificationScheduler(TaskScheduler scheduler) {
-            this.notificationScheduler = Objects.requireNonNull(scheduler, "notificationScheduler");
-            return this;
-        }
-
-        /**
-         * Certificate mode (公钥证书): requests must carry this app certificate's {@code app_cert_sn}
-         * (else 40002 {@code isv.app-cert-not-exist}) and the root bundle's {@code alipay_root_cert_sn}
-         * (else 40002 {@code isv.invalid-alipay-root-cert-sn}); every answer carries
-         * {@code alipay_cert_sn}. Default: public-key mode, where neither is checked.
-         *
-         * @param certs certificates issued for this simulator's keys ({@link SimulatedAlipayCertificates#issue})
-         * @return this
-         */
-        public Builder certificates(SimulatedAlipayCertificates certs) {
-            this.certificates = Objects.requireNonNull(certs, "certificates");
-            return this;
-        }
-
-        /**
-         * Starts the server on a free loopback port.
-         *
-         * @return the running simulator
-         * @throws IllegalArgumentException if the app id is blank, or the certificates were issued for other keys
-         * @throws UncheckedIOException if it cannot listen
-         */
-        public SimulatedAlipay start() {
-            if (appId.isBlank()) {
-                throw new IllegalArgumentException("appId: must not be blank");
-            }
-            if (certificates != null && !certificates.certify(keys)) {
-                throw new IllegalArgumentException("certificates: issued for other keys than this simulator's;"
-                        + " issue them with SimulatedAlipayCertificates.issue(keys, appId)");
-            }
-            try {
-                return new SimulatedAlipay(this);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot start the simulated Alipay", e);
-            }
-        }
+    public static SimulatedAlipayBuilder builder(SimulatedAlipayKeys keys) {
+        return new SimulatedAlipayBuilder(keys);
     }
 
     /** @return the gateway URL to configure the adapter with, e.g. {@code http://127.0.0.1:41234/gateway.do} */
     public URI gatewayUrl() {
-        return URI.create("http://127.0.0.1:" + front.port() + "/gateway.do");
+        return URI.create("http://127.0.0.1:" + server.port() + "/gateway.do");
     }
 
     /** @return the port the simulator listens on (loopback) */
     public int port() {
-        return front.port();
+        return server.port();
     }
 
     /** @return the app id requests must carry */
@@ -267,12 +143,12 @@ public final class SimulatedAlipay implements AutoCloseable {
 
     /** @return every request received, in order */
     public List<Received> received() {
-        return dispatch.received();
+        return server.received();
     }
 
     /** @return how many connections the simulator has reset */
     public int resets() {
-        return front.resets();
+        return server.resets();
     }
 
     // ---------------------------------------------------------------- scripting
@@ -381,19 +257,7 @@ public final class SimulatedAlipay implements AutoCloseable {
      * @return whether a waiting barcode trade was paid (false if it is paid, closed, unknown or a QR trade)
      */
     public boolean buyerConfirms(String outTradeNo) {
-        synchronized (state.lock) {
-            Optional<AlipayTrade> t = state.ledger.trade(outTradeNo);
-            if (t.isEmpty() || t.get().status() != AlipayTrade.Status.WAIT_BUYER_PAY) {
-                return false;
-            }
-            WalletState.Pending p = state.pending.remove(outTradeNo);
-            if (p == null) {
-                return false;
-            }
-            state.markPaid(t.get(), p.huabei(), p.installments());
-            state.persist();
-            return true;
-        }
+        return state.buyerConfirms(outTradeNo);
     }
 
     /**
@@ -407,17 +271,7 @@ public final class SimulatedAlipay implements AutoCloseable {
      *     has passed: the trade is then closed)
      */
     public boolean buyerScansQr(String outTradeNo, boolean huabei) {
-        synchronized (state.lock) {
-            Optional<AlipayTrade> t = state.ledger.trade(outTradeNo).map(state::expire);
-            if (t.isEmpty() || t.get().status() != AlipayTrade.Status.WAIT_BUYER_PAY) {
-                return false;   // unknown, paid, closed, or past its timeout_express
-            }
-            int inst = state.qrInstallments.getOrDefault(outTradeNo, 0);
-            boolean credit = huabei && !state.qrCreditDisabled.contains(outTradeNo);
-            state.markPaid(t.get(), credit || inst > 0, inst);
-            state.persist();
-            return true;
-        }
+        return state.buyerScansQr(outTradeNo, huabei);
     }
 
     /**
@@ -474,9 +328,7 @@ public final class SimulatedAlipay implements AutoCloseable {
     @Override
     public void close() {
         notifications.close();
-        front.close();
-        server.stop(0);
-        threads.shutdownNow();
+        server.close();
         notifyThreads.shutdownNow();
     }
 }

@@ -31,7 +31,7 @@ import java.util.StringJoiner;
  * MD5 of the issuer DN in RFC 2253 form followed by the serial number in decimal, lowercase hex,
  * left-padded with {@code 0} to 32 digits; the root SN joins those of the RSA-signed roots with
  * {@code _}. Configure an adapter with {@link #appCertPem()}, {@link #alipayCertPem()} and
- * {@link #rootCertPem()}; start the simulator with {@link SimulatedAlipay.Builder#certificates}.
+ * {@link #rootCertPem()}; start the simulator with {@link SimulatedAlipayBuilder#certificates}.
  * Immutable.
  */
 public final class SimulatedAlipayCertificates {

@@ -149,4 +149,45 @@ final class WalletState {
     void persist() {
         ledgerFile.ifPresent(ledger::saveTo);
     }
+
+    /**
+     * The buyer of a waiting barcode trade confirms in the app, whatever her script said (see
+     * {@link SimulatedAlipay#buyerConfirms}).
+     *
+     * @return whether a waiting barcode trade was paid
+     */
+    boolean buyerConfirms(String outTradeNo) {
+        synchronized (lock) {
+            Optional<AlipayTrade> t = ledger.trade(outTradeNo);
+            if (t.isEmpty() || t.get().status() != AlipayTrade.Status.WAIT_BUYER_PAY) {
+                return false;
+            }
+            Pending p = pending.remove(outTradeNo);
+            if (p == null) {
+                return false;
+            }
+            markPaid(t.get(), p.huabei(), p.installments());
+            persist();
+            return true;
+        }
+    }
+
+    /**
+     * The buyer scans a waiting precreated trade's QR code and pays (see {@link SimulatedAlipay#buyerScansQr}).
+     *
+     * @return whether a waiting trade was paid
+     */
+    boolean buyerScansQr(String outTradeNo, boolean huabei) {
+        synchronized (lock) {
+            Optional<AlipayTrade> t = ledger.trade(outTradeNo).map(this::expire);
+            if (t.isEmpty() || t.get().status() != AlipayTrade.Status.WAIT_BUYER_PAY) {
+                return false;   // unknown, paid, closed, or past its timeout_express
+            }
+            int inst = qrInstallments.getOrDefault(outTradeNo, 0);
+            boolean credit = huabei && !qrCreditDisabled.contains(outTradeNo);
+            markPaid(t.get(), credit || inst > 0, inst);
+            persist();
+            return true;
+        }
+    }
 }

@@ -1,14 +1,9 @@
 package dev.tenderkit.transport.http;
 
 import dev.tenderkit.core.ConfigurationException;
+import dev.tenderkit.transport.http.internal.CallGuards;
 import dev.tenderkit.transport.http.internal.CallLog;
 import dev.tenderkit.transport.http.internal.CallState;
-import dev.tenderkit.transport.http.internal.FailureClassifier;
-import dev.tenderkit.transport.http.internal.GuardedListener;
-import dev.tenderkit.transport.http.internal.OneShotBody;
-import dev.tenderkit.transport.http.internal.Redactor;
-import dev.tenderkit.transport.http.internal.ResendGuard;
-import dev.tenderkit.transport.http.internal.SendTracker;
 import java.io.IOException;
 import java.net.Proxy;
 import java.nio.charset.Charset;
@@ -82,7 +77,7 @@ public final class GatewayTransport {
         this.baseClient = baseClient;
         this.client = client;
         this.listener = settings.listener;
-        this.callLog = new CallLog(new Redactor(settings.logRedaction));
+        this.callLog = new CallLog(settings.logRedaction);
     }
 
     /** @return a builder with default settings and, unless given a base client, a new connection pool */
@@ -136,13 +131,13 @@ public final class GatewayTransport {
             outcome = new HttpOutcome.Response(response.code(), new HttpHeaders(response.headers().toMultimap()), bytes,
                     new String(bytes, charset));
         } catch (IOException | RuntimeException failure) {
-            outcome = FailureClassifier.classify(state, failure);
+            outcome = state.outcomeOf(failure);
         }
         Duration latency = Duration.ofNanos(System.nanoTime() - start);
         if (LOG.isDebugEnabled()) {
             LOG.debug(callLog.outcomeLine(request.operation(), outcome, latency));
         }
-        GuardedListener.report(listener, request.operation(), outcome, latency);
+        CallGuards.report(listener, request.operation(), outcome, latency);
         return outcome;
     }
 
@@ -154,7 +149,7 @@ public final class GatewayTransport {
         }
         if (request.method().equals("POST")) {
             MediaType type = MediaType.get(request.contentType().orElseThrow());
-            builder.post(new OneShotBody(type, request.bodyUnsafe()));
+            builder.post(CallGuards.oneShotBody(type, request.bodyUnsafe()));
         } else {
             builder.get();
         }
@@ -307,8 +302,8 @@ public final class GatewayTransport {
                     .retryOnConnectionFailure(false)
                     .followRedirects(false)
                     .followSslRedirects(false)
-                    .addNetworkInterceptor(new ResendGuard())
-                    .eventListenerFactory(call -> listenerFor(call, hostListeners));
+                    .addNetworkInterceptor(CallGuards.resendGuard())
+                    .eventListenerFactory(call -> CallState.trackingListener(call, hostListeners));
             if (pinner != null) {
                 client.certificatePinner(pinner);
             }
@@ -321,16 +316,6 @@ public final class GatewayTransport {
             Builder frozen = copy();
             frozen.baseClient = null;
             return new GatewayTransport(frozen, base, client.build());
-        }
-
-        private static EventListener listenerFor(Call call, EventListener.Factory hostListeners) {
-            EventListener host = hostListeners.create(call);
-            CallState state = call.request().tag(CallState.class);
-            if (state == null) {
-                return host;
-            }
-            SendTracker tracker = new SendTracker(state);
-            return host == EventListener.NONE ? tracker : tracker.plus(host);
         }
 
         private static void checkTimeout(String setting, Duration timeout) {

@@ -2,6 +2,7 @@ package dev.tenderkit.transport.http.internal;
 
 import dev.tenderkit.transport.http.GatewayRequest;
 import dev.tenderkit.transport.http.HttpOutcome;
+import dev.tenderkit.transport.http.LogRedaction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -10,14 +11,20 @@ import java.util.StringJoiner;
 
 /**
  * Formats the two DEBUG lines of a call, one for the request and one for its outcome, with
- * everything sensitive redacted by a {@link Redactor}. Thread-safe.
+ * everything sensitive redacted by a {@link Redactor}. Thread-safe. Public only because
+ * {@code GatewayTransport} holds one; this package is not exported by the module.
  */
 public final class CallLog {
 
     private final Redactor redactor;
 
+    /** @param rules what to mask, shorten and drop */
+    public CallLog(LogRedaction rules) {
+        this(new Redactor(rules));
+    }
+
     /** @param redactor what to mask, shorten and drop */
-    public CallLog(Redactor redactor) {
+    CallLog(Redactor redactor) {
         this.redactor = Objects.requireNonNull(redactor, "redactor");
     }
 

@@ -1,7 +1,7 @@
 package dev.tenderkit.transport.http.internal;
 
 /** How far one call got, as told by OkHttp's events; ordered from earliest to latest. */
-public enum CallPhase {
+enum CallPhase {
     /** Nothing happened yet. */
     STARTED,
     /** Resolving the host name ({@code dnsStart}). */

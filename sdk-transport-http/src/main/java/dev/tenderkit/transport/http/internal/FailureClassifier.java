@@ -17,7 +17,7 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  * that side: a {@link SocketTimeoutException} during the TLS handshake is {@code NotSent(TLS_FAILED)},
  * the same exception after the request was written is {@code OutcomeUnknown(READ_TIMEOUT)}.
  */
-public final class FailureClassifier {
+final class FailureClassifier {
 
     private FailureClassifier() {
     }
@@ -27,7 +27,7 @@ public final class FailureClassifier {
      * @param failure how it failed
      * @return the outcome; never a response
      */
-    public static HttpOutcome classify(CallState state, Exception failure) {
+    static HttpOutcome classify(CallState state, Exception failure) {
         return state.mayHaveLeft() ? new HttpOutcome.OutcomeUnknown(unknownReason(state, failure), failure)
                 : new HttpOutcome.NotSent(notSentReason(state, failure), failure);
     }

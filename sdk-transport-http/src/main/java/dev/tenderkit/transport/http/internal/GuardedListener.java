@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * Tells a {@link TransportListener} about an outcome and swallows what it throws: metrics must never
  * change a payment call's outcome.
  */
-public final class GuardedListener {
+final class GuardedListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(GuardedListener.class);
 
@@ -23,7 +23,7 @@ public final class GuardedListener {
      * @param outcome what became of the call
      * @param latency how long it took
      */
-    public static void report(TransportListener listener, String operation, HttpOutcome outcome, Duration latency) {
+    static void report(TransportListener listener, String operation, HttpOutcome outcome, Duration latency) {
         if (listener == TransportListener.NONE) {
             return;
         }

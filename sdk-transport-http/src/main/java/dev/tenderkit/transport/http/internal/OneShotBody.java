@@ -8,7 +8,7 @@ import okio.BufferedSink;
  * A request body OkHttp may write only once: {@link #isOneShot()} tells OkHttp's retry and
  * follow-up logic that it cannot be replayed, so no path inside OkHttp resends it.
  */
-public final class OneShotBody extends RequestBody {
+final class OneShotBody extends RequestBody {
 
     private final MediaType contentType;
     private final byte[] bytes;
@@ -17,7 +17,7 @@ public final class OneShotBody extends RequestBody {
      * @param contentType the media type, or {@code null} for none (OkHttp's contract)
      * @param bytes the body; not copied, never changed
      */
-    public OneShotBody(MediaType contentType, byte[] bytes) {
+    OneShotBody(MediaType contentType, byte[] bytes) {
         this.contentType = contentType;
         this.bytes = bytes;
     }

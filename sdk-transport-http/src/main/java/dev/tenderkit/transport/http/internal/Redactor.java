@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * Turns URLs, headers and bodies into log text with payment codes masked, signatures shortened and
  * secrets dropped, as {@link LogRedaction} says. Stateless after construction; thread-safe.
  */
-public final class Redactor {
+final class Redactor {
 
     /** Longest body text put in a log line; the rest is counted, not shown. */
     static final int MAX_BODY_CHARS = 2_000;
@@ -31,7 +31,7 @@ public final class Redactor {
     private final LogRedaction rules;
 
     /** @param rules what to mask, shorten and drop */
-    public Redactor(LogRedaction rules) {
+    Redactor(LogRedaction rules) {
         this.rules = Objects.requireNonNull(rules, "rules");
     }
 

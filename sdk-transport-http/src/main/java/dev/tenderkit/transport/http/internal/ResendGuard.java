@@ -12,7 +12,7 @@ import okhttp3.Response;
  * {@code proceed} twice, or a follow-up such as a 408 or a {@code 503 Retry-After: 0} answer.
  * The refusal surfaces as {@link ResendRefusedException}, hence as "outcome unknown".
  */
-public final class ResendGuard implements Interceptor {
+final class ResendGuard implements Interceptor {
 
     @Override
     public Response intercept(Chain chain) throws IOException {
@@ -24,7 +24,7 @@ public final class ResendGuard implements Interceptor {
     }
 
     /** Thrown instead of writing a request a second time. */
-    public static final class ResendRefusedException extends IOException {
+    static final class ResendRefusedException extends IOException {
         private static final long serialVersionUID = 1L;
 
         ResendRefusedException() {

@@ -20,12 +20,12 @@ import okhttp3.Protocol;
  *
  * <p>Per OkHttp's rules for listeners it only sets volatile fields: quick, no I/O, never throws.
  */
-public final class SendTracker extends EventListener {
+final class SendTracker extends EventListener {
 
     private final CallState state;
 
     /** @param state the state of the call this listener was created for */
-    public SendTracker(CallState state) {
+    SendTracker(CallState state) {
         this.state = state;
     }
 
