@@ -29,20 +29,23 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Compaction runs when the journal has grown by {@code compactAfterBytes} since the last one.
  * It keeps every unfinished or flagged trade and refund, and every trade (with its refunds) updated
- * within {@code retention}, so listings and refunds survive it. An order id is remembered as long
- * as its trade is kept: paying the same order id again within the retention returns the existing
- * trade. What a compaction or a repair keeps is {@code KeptRecords}'. Thread-safe: every method
- * that reads or changes the index holds this store's lock.
+ * within {@code retention}, so listings and refunds survive it ({@code KeptRecords} says what a
+ * compaction or a repair keeps). An order may have several attempts (each its own out_trade_no, a
+ * further one saved only once the earlier ones are FAILED or REVERSED); each attempt is kept or
+ * dropped like any trade, and an order id is remembered as long as one of its attempts is kept:
+ * paying the same order id again within the retention finds it. Thread-safe: every method that
+ * reads or changes the index holds this store's lock.
  *
  * <p><b>Damage.</b> Opening never fails on damage and never drops what it can read: the journal
  * opens in salvage mode ({@link AppendOnlyJournal}), and every record that checks out is indexed.
  * A record that checks out but does not decode, or contradicts itself or the other records of its
- * trade (a PAID trade without a payment, two revisions disagreeing on the amount, an order id
- * claimed by two trades, ...), is a finding too, with its offset, and its bytes are copied to a
- * side file. {@link #integrity()} reports all of it, and the engine refuses new payments while it
- * is damaged; {@code recover()} still settles what the store holds and asks the wallets for lost
- * trades. Compaction waits. When a person has compared the store with the wallet's records,
- * {@link #acceptDamage(String)} rewrites the journal to the records held and payments resume.
+ * trade (a PAID trade without a payment, two revisions disagreeing on the amount, a second trade
+ * of an order begun while the first was still open, ...), is a finding too, with its offset, and
+ * its bytes are copied to a side file. {@link #integrity()} reports all of it, and the engine
+ * refuses new payments while it is damaged; {@code recover()} still settles what the store holds
+ * and asks the wallets for lost trades. Compaction waits. When a person has compared the store
+ * with the wallet's records, {@link #acceptDamage(String)} rewrites the journal to the records
+ * held and payments resume.
  */
 public final class JournalTransactionStore implements TransactionStore {
     private static final Logger LOG = LoggerFactory.getLogger(JournalTransactionStore.class);
@@ -153,8 +156,8 @@ public final class JournalTransactionStore implements TransactionStore {
      * to the records this store holds (atomically, like a compaction, but keeping every trade),
      * resets the anchor to the new length, and clears the damage so that payments resume. The side
      * files with the damaged bytes stay, and a line naming who decided, when and what is appended
-     * to {@code <journal>.repairs}. A trade whose order id another trade also claims is kept under
-     * the order id {@code DUP-<outTradeNo>}, flagged for attention.
+     * to {@code <journal>.repairs}. A trade begun while another attempt of its order was still open
+     * is kept under the order id {@code DUP-<outTradeNo>}, flagged for attention.
      *
      * <p>Call it only after the store has been compared with the wallet's records, typically after
      * {@code PaymentEngine.recover()} has completed: what the damaged bytes held and recovery did not
@@ -190,7 +193,7 @@ public final class JournalTransactionStore implements TransactionStore {
         return accepted;
     }
 
-    /** A trade whose order id another trade claims, moved to an order id of its own and flagged. */
+    /** A trade begun while another attempt of its order was open, moved to an order id of its own and flagged. */
     private static TradeRecord rekeyed(TradeRecord t) {
         String why = "the damaged journal had two trades for order " + t.orderId() + "; this one was moved to order "
                 + "DUP-" + t.outTradeNo() + " by the repair: check which one the order really is";
@@ -217,9 +220,10 @@ public final class JournalTransactionStore implements TransactionStore {
 
     @Override
     public synchronized void save(TradeRecord trade) {
-        Optional<String> owner = index.ownerElsewhere(trade);
-        if (owner.isPresent()) {
-            throw new IllegalStateException("order " + trade.orderId() + " already has trade " + owner.get());
+        Optional<TradeRecord> open = index.openAttemptBefore(trade);
+        if (open.isPresent()) {
+            throw new IllegalStateException("order " + trade.orderId() + " already has trade " + open.get().outTradeNo()
+                    + " (" + open.get().state() + "): a further attempt is allowed once it is FAILED or REVERSED");
         }
         journal.append(codec.encode(trade));
         index.put(trade);
@@ -240,7 +244,12 @@ public final class JournalTransactionStore implements TransactionStore {
 
     @Override
     public synchronized Optional<TradeRecord> findByOrderId(String orderId) {
-        return index.tradeOfOrder(orderId);
+        return index.latestAttemptOf(orderId);
+    }
+
+    @Override
+    public synchronized List<TradeRecord> tradesForOrder(String orderId) {
+        return index.attemptsOf(orderId);
     }
 
     @Override

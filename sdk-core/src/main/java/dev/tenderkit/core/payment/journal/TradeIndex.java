@@ -2,24 +2,29 @@ package dev.tenderkit.core.payment.journal;
 
 import dev.tenderkit.core.payment.RefundRecord;
 import dev.tenderkit.core.payment.TradeRecord;
+import dev.tenderkit.core.payment.TradeState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
  * The journal store's in-memory index of what its journal holds: the latest record of every trade
- * (in the order the trades first appeared), the trade of each order id, and the latest record of
+ * (in the order the trades first appeared), the attempts of each order id, and the latest record of
  * every refund, by trade. Rebuilt from the journal's records on open ({@link #readBack}), kept up
  * to date by every save ({@link #put}), trimmed by compaction ({@link #forget}).
+ *
+ * <p>An order may have several attempts, each its own out_trade_no; a further attempt begins only
+ * once every earlier one is FAILED or REVERSED (final and unpaid), so at most one is ever paid. A
+ * trade read back that began while another attempt of its order was still open is damage: it is
+ * held (recovery settles it) but is not an attempt of the order, until the repair gives it an
+ * order id of its own.
  *
  * <p>Not thread-safe: {@link JournalTransactionStore} guards it with its own lock.
  */
@@ -28,10 +33,14 @@ final class TradeIndex {
             .thenComparing(TradeRecord::outTradeNo);
 
     private final Map<String, TradeRecord> trades = new LinkedHashMap<>();
-    private final Map<String, String> byOrderId = new HashMap<>();
+    /** Each order's attempts, by out_trade_no, in the order they were first indexed. */
+    private final Map<String, List<String>> attempts = new HashMap<>();
     private final Map<String, Map<String, RefundRecord>> refunds = new HashMap<>();
-    /** Trades read back whose order id another trade owns: damage, resolved by {@link #resolveClaimedTwice}. */
-    private final Set<String> orderClaimedTwice = new LinkedHashSet<>();
+    /**
+     * Trades read back that began while another attempt of their order was open, with the finding:
+     * damage, resolved by {@link #resolveClaimedTwice}.
+     */
+    private final Map<String, String> orderClaimedTwice = new LinkedHashMap<>();
 
     /** Indexes a trade read back from the journal, and says what is inconsistent about it. */
     Optional<String> readBack(TradeRecord t) {
@@ -43,14 +52,30 @@ final class TradeIndex {
         if (previous != null && previous.revision() >= t.revision()) {
             return problem;
         }
-        String owner = byOrderId.putIfAbsent(t.orderId(), t.outTradeNo());
-        if (owner != null && !owner.equals(t.outTradeNo())) {
-            orderClaimedTwice.add(t.outTradeNo());
-            problem = problem.or(() -> Optional.of("order " + t.orderId() + " has two trades, " + owner + " and "
-                    + t.outTradeNo() + ": one order id has one trade"));
-        }
+        Optional<String> claim = admitReadBack(t);
         trades.put(t.outTradeNo(), t);
-        return problem;
+        return problem.or(() -> claim);
+    }
+
+    /** Makes a trade read back an attempt of its order, or says why it cannot be one. */
+    private Optional<String> admitReadBack(TradeRecord t) {
+        if (isAttempt(t)) {
+            return Optional.empty();
+        }
+        String finding = orderClaimedTwice.get(t.outTradeNo());
+        if (finding == null) {
+            Optional<TradeRecord> open = openAttempt(t.orderId());
+            if (open.isEmpty()) {
+                addAttempt(t);
+                return Optional.empty();
+            }
+            TradeRecord o = open.get();
+            finding = "order " + t.orderId() + " has two trades, " + o.outTradeNo() + " and " + t.outTradeNo()
+                    + ": " + t.outTradeNo() + " began while " + o.outTradeNo() + " was " + o.state() + ", and an "
+                    + "order has a further attempt only once the earlier ones are FAILED or REVERSED";
+            orderClaimedTwice.put(t.outTradeNo(), finding);
+        }
+        return Optional.of(finding);
     }
 
     /** Indexes a refund read back from the journal, and says what is inconsistent about it. */
@@ -66,14 +91,32 @@ final class TradeIndex {
 
     /**
      * @param trade a trade about to be saved
-     * @return the other trade that owns the trade's order id, which forbids saving it, if any
+     * @return the attempt of the trade's order that is not yet FAILED or REVERSED, which forbids
+     *     saving a new trade for the order, if any (a later record of a trade held is never refused)
      */
-    Optional<String> ownerElsewhere(TradeRecord trade) {
-        String owner = byOrderId.get(trade.orderId());
+    Optional<TradeRecord> openAttemptBefore(TradeRecord trade) {
         TradeRecord known = trades.get(trade.outTradeNo());
         boolean sameTrade = known != null && known.orderId().equals(trade.orderId());   // one read back from damage
-        return owner != null && !owner.equals(trade.outTradeNo()) && !sameTrade ? Optional.of(owner)
-                : Optional.empty();
+        return sameTrade ? Optional.empty()
+                : openAttempt(trade.orderId()).filter(a -> !a.outTradeNo().equals(trade.outTradeNo()));
+    }
+
+    private Optional<TradeRecord> openAttempt(String orderId) {
+        for (String no : attempts.getOrDefault(orderId, List.of())) {
+            TradeRecord a = trades.get(no);
+            if (a != null && a.state() != TradeState.FAILED && a.state() != TradeState.REVERSED) {
+                return Optional.of(a);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean isAttempt(TradeRecord t) {
+        return attempts.getOrDefault(t.orderId(), List.of()).contains(t.outTradeNo());
+    }
+
+    private void addAttempt(TradeRecord t) {
+        attempts.computeIfAbsent(t.orderId(), k -> new ArrayList<>(1)).add(t.outTradeNo());
     }
 
     /** Indexes a trade record saved, unless a later revision is held. */
@@ -82,7 +125,9 @@ final class TradeIndex {
         if (previous != null && previous.revision() >= t.revision()) {
             return;
         }
-        byOrderId.putIfAbsent(t.orderId(), t.outTradeNo());
+        if (!isAttempt(t) && !orderClaimedTwice.containsKey(t.outTradeNo())) {
+            addAttempt(t);
+        }
         trades.put(t.outTradeNo(), t);
     }
 
@@ -99,9 +144,23 @@ final class TradeIndex {
         return Optional.ofNullable(trades.get(outTradeNo));
     }
 
-    Optional<TradeRecord> tradeOfOrder(String orderId) {
-        String no = byOrderId.get(orderId);
-        return no == null ? Optional.empty() : Optional.ofNullable(trades.get(no));
+    /** @return the order's attempts, oldest first (by createdAt, then out_trade_no) */
+    List<TradeRecord> attemptsOf(String orderId) {
+        List<TradeRecord> out = new ArrayList<>();
+        for (String no : attempts.getOrDefault(orderId, List.of())) {
+            TradeRecord t = trades.get(no);
+            if (t != null) {
+                out.add(t);
+            }
+        }
+        out.sort(BY_CREATION);
+        return out;
+    }
+
+    /** @return the order's latest attempt: the last of {@link #attemptsOf} */
+    Optional<TradeRecord> latestAttemptOf(String orderId) {
+        List<TradeRecord> all = attemptsOf(orderId);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     }
 
     Optional<RefundRecord> refund(String outTradeNo, String refundRequestNo) {
@@ -177,26 +236,32 @@ final class TradeIndex {
     /** Forgets a trade and its refunds (compaction dropped them). */
     void forget(String outTradeNo) {
         TradeRecord t = trades.remove(outTradeNo);
-        byOrderId.remove(t.orderId());
+        List<String> ofOrder = attempts.get(t.orderId());
+        if (ofOrder != null) {
+            ofOrder.remove(outTradeNo);
+            if (ofOrder.isEmpty()) {
+                attempts.remove(t.orderId());
+            }
+        }
         refunds.remove(outTradeNo);
     }
 
     /**
-     * The repair's first step: each trade whose order id another trade owns is replaced by
-     * {@code rekey}'s record of it (one with an order id of its own).
+     * The repair's first step: each trade that began while another attempt of its order was open
+     * is replaced by {@code rekey}'s record of it (one with an order id of its own).
      */
     void resolveClaimedTwice(UnaryOperator<TradeRecord> rekey) {
-        for (String no : orderClaimedTwice) {
+        for (String no : orderClaimedTwice.keySet()) {
             TradeRecord t = trades.get(no);
-            if (t != null && !no.equals(byOrderId.get(t.orderId()))) {
+            if (t != null && !isAttempt(t)) {
                 trades.put(no, rekey.apply(t));
             }
         }
     }
 
-    /** The repair's last step, once the journal holds what the index holds: every trade owns its order id. */
+    /** The repair's last step, once the journal holds what the index holds: every trade is an attempt of its order. */
     void repaired() {
         orderClaimedTwice.clear();
-        trades.values().forEach(t -> byOrderId.putIfAbsent(t.orderId(), t.outTradeNo()));
+        trades.values().stream().filter(t -> !isAttempt(t)).forEach(this::addAttempt);
     }
 }
