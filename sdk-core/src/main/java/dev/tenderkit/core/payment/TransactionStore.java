@@ -13,6 +13,12 @@ import java.util.Optional;
  * because the engine sends a request to a gateway only after the intent is saved. A later record
  * of the same trade (higher revision) supersedes an earlier one. A failed save throws, and the
  * engine then sends nothing. Implementations are thread-safe.
+ *
+ * <p>An order (the POS's order id) may have several attempts, each a trade of its own
+ * out_trade_no: a further attempt is allowed only once every earlier one is final and unpaid
+ * ({@link TradeState#FAILED} or {@link TradeState#REVERSED}), so that at most one is ever paid. A
+ * store refuses to save the first record of a trade whose order still has an attempt in any other
+ * state ({@link IllegalStateException}); later records of a trade it holds are not refused by this rule.
  */
 public interface TransactionStore extends AutoCloseable {
 
@@ -25,13 +31,22 @@ public interface TransactionStore extends AutoCloseable {
     /** @return the latest record of the trade */
     Optional<TradeRecord> find(String outTradeNo);
 
-    /** @return the latest record of the trade made for this POS order id */
+    /**
+     * The order's latest attempt: the last of {@link #tradesForOrder(String)} (latest createdAt,
+     * then highest out_trade_no). With a single attempt, it is that trade.
+     *
+     * @param orderId the POS's order id
+     * @return the latest record of the order's latest attempt; empty if the order has none
+     */
     Optional<TradeRecord> findByOrderId(String orderId);
 
-    /** @return every attempt of an order, oldest first; empty if none */
-    default List<TradeRecord> tradesForOrder(String orderId) {
-        return findByOrderId(orderId).map(List::of).orElse(List.of());
-    }
+    /**
+     * Every attempt made for the order, each as its latest record.
+     *
+     * @param orderId the POS's order id
+     * @return the order's attempts, oldest first (by createdAt, then out_trade_no); empty if none
+     */
+    List<TradeRecord> tradesForOrder(String orderId);
 
     /** @return the latest record of the refund */
     Optional<RefundRecord> findRefund(String outTradeNo, String refundRequestNo);

@@ -99,6 +99,11 @@ final class CrashingStore implements TransactionStore {
     }
 
     @Override
+    public List<TradeRecord> tradesForOrder(String orderId) {
+        return delegate.tradesForOrder(orderId);
+    }
+
+    @Override
     public Optional<RefundRecord> findRefund(String outTradeNo, String refundRequestNo) {
         return delegate.findRefund(outTradeNo, refundRequestNo);
     }

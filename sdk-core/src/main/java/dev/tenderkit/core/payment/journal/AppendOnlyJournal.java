@@ -5,7 +5,6 @@ import dev.tenderkit.core.InvalidInputException;
 import dev.tenderkit.core.TenderKitException;
 import dev.tenderkit.core.payment.StoreDamage;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -15,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -59,6 +57,10 @@ import org.slf4j.LoggerFactory;
  * power cut (the mark is a lower bound). Recovery's search of the wallets for lost numbers covers
  * some of that ({@code PaymentEngine#recover()}).
  *
+ * Reading the journal back at open (scan, side files, torn tail, anchor) is {@code JournalOpening}'s;
+ * the files beside the journal and the forced writes are {@code JournalFiles}'. This class owns the
+ * open journal: appends, rewrites and the fail-stop rule.
+ *
  * Thread-safe: appends and compaction are serialised.
  */
 public final class AppendOnlyJournal implements AutoCloseable {
@@ -71,7 +73,7 @@ public final class AppendOnlyJournal implements AutoCloseable {
     private final JournalOpenReport openReport;
     private final List<JournalRecord> recordsAtOpen;
     private final long crcBytesAtOpen;
-    private JournalAnchor anchor;
+    private final JournalAnchor anchor;
     private FileChannel channel;
     private long size;
     private volatile List<StoreDamage> damage;
@@ -84,104 +86,14 @@ public final class AppendOnlyJournal implements AutoCloseable {
         this.options = options;
         this.lockChannel = lockChannel;
         this.lock = lock;
-        Files.deleteIfExists(compactionFile(file));
-        Path anchorFile = anchorFile(file);
-        JournalAnchor.Read anchorRead = JournalAnchor.read(anchorFile);
-        this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
-        try {
-            byte[] bytes = readAll();
-            JournalScanner.Result scan = JournalScanner.scan(file, bytes, options.maxRecordBytes(),
-                    anchorRead.state().map(JournalAnchor.State::committed).orElse(0L), anchorRead.exists());
-            this.crcBytesAtOpen = scan.crcBytes();
-            List<StoreDamage> found = new ArrayList<>();
-            for (JournalScanner.Region r : scan.damage()) {
-                Optional<Path> copy = r.length() == 0 ? Optional.empty()
-                        : Optional.of(preserve("damaged", r.offset(), Arrays.copyOfRange(bytes, r.offset(),
-                                r.offset() + r.length())));
-                found.add(new StoreDamage(r.kind(), file, r.offset(), r.length(), r.problem(), copy));
-            }
-            if (anchorRead.problem().isPresent()) {
-                Path copy = preserve("damaged-anchor", 0, Files.readAllBytes(anchorFile));
-                found.add(new StoreDamage(StoreDamage.Kind.ANCHOR_UNREADABLE, anchorFile, 0, JournalAnchor.FILE_BYTES,
-                        anchorRead.problem().get() + ": a truncation of the journal cannot be ruled out",
-                        Optional.of(copy)));
-            }
-            if (scan.rewriteHeader()) {
-                channel.truncate(0);
-                writeFully(channel, RecordFormat.header(), 0);
-                channel.force(true);
-                syncDirectory(file);
-            }
-            long torn = 0;
-            Optional<Path> tornCopy = Optional.empty();
-            if (scan.tornAt() >= 0) {
-                int pos = scan.tornAt();
-                tornCopy = Optional.of(preserve("torn", pos, Arrays.copyOfRange(bytes, pos, bytes.length)));
-                channel.truncate(pos);
-                channel.force(true);
-                torn = (long) bytes.length - pos;
-                LOG.warn("journal {}: cut off a torn tail of {} bytes at offset {} (the unfinished write of a crash); "
-                        + "its bytes are saved in {}", file, torn, pos, tornCopy.get());
-            }
-            this.size = channel.size();
-            this.anchor = openAnchor(anchorFile, anchorRead, found);
-            this.damage = List.copyOf(found);
-            this.recordsAtOpen = List.copyOf(scan.records());
-            this.openReport = new JournalOpenReport(recordsAtOpen.size(), size, torn, tornCopy, damage);
-            for (StoreDamage d : damage) {
-                LOG.error("journal {} is DAMAGED, opened in salvage mode (nothing was cut off): {}", file, d.describe());
-            }
-        } catch (IOException | RuntimeException e) {
-            closeQuietly(channel, e instanceof RuntimeException r ? r : null);
-            if (anchor != null) {
-                anchor.close();
-            }
-            throw e;
-        }
-    }
-
-    private byte[] readAll() throws IOException {
-        long fileSize = channel.size();
-        if (fileSize > Integer.MAX_VALUE - 16) {
-            throw new TenderKitException(ErrorCode.JOURNAL_IO, "journal " + file + " is " + fileSize
-                    + " bytes, more than this reader handles; compaction keeps journals small — was it disabled?");
-        }
-        byte[] bytes = new byte[(int) fileSize];
-        ByteBuffer buf = ByteBuffer.wrap(bytes);
-        while (buf.hasRemaining()) {
-            if (channel.read(buf, buf.position()) < 0) {
-                break;
-            }
-        }
-        return bytes;
-    }
-
-    /** Brings the anchor up to date with what the open found (forced), creating it when missing or unreadable. */
-    private JournalAnchor openAnchor(Path anchorFile, JournalAnchor.Read read, List<StoreDamage> found)
-            throws IOException {
-        long damageAt = found.isEmpty() ? -1 : found.get(0).offset();
-        if (read.state().isEmpty()) {
-            if (!read.exists() && size > RecordFormat.HEADER_BYTES) {
-                LOG.info("journal {} has no anchor (written by an earlier version): creating {} at {} bytes", file,
-                        anchorFile, size);
-            }
-            return JournalAnchor.create(anchorFile, size, damageAt, List.of());
-        }
-        JournalAnchor.State state = read.state().get();
-        if (state.damageAt() >= 0 && found.isEmpty()) {
-            found.add(new StoreDamage(StoreDamage.Kind.NOT_REPAIRED, file, state.damageAt(), 0, "an earlier open "
-                    + "found damage here, and the journal has not been repaired since (the evidence may no longer "
-                    + "be visible in the file; see the side files beside it)", Optional.empty()));
-        }
-        JournalAnchor opened = JournalAnchor.open(anchorFile, state);
-        try {
-            opened.opened(Math.max(state.committed(), size), damageAt);
-        } catch (IOException e) {
-            opened.close();
-            throw e;
-        }
-        return opened;
+        JournalOpening opened = JournalOpening.read(file, options);
+        this.channel = opened.channel();
+        this.size = opened.size();
+        this.anchor = opened.anchor();
+        this.damage = opened.damage();
+        this.recordsAtOpen = opened.records();
+        this.openReport = opened.report();
+        this.crcBytesAtOpen = opened.crcBytes();
     }
 
     /**
@@ -198,7 +110,7 @@ public final class AppendOnlyJournal implements AutoCloseable {
     public static AppendOnlyJournal open(Path file, JournalOptions options) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(options, "options");
-        Path lockFile = lockFile(file);
+        Path lockFile = JournalFiles.lockFile(file);
         FileChannel lockChannel = null;
         try {
             lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -213,33 +125,12 @@ public final class AppendOnlyJournal implements AutoCloseable {
             }
             return new AppendOnlyJournal(file.toAbsolutePath(), options, lockChannel, lock);
         } catch (IOException e) {
-            closeQuietly(lockChannel, null);
+            JournalFiles.closeQuietly(lockChannel, null);
             throw new TenderKitException(ErrorCode.JOURNAL_IO, "cannot open journal " + file + ": " + e, e);
         } catch (RuntimeException e) {
-            closeQuietly(lockChannel, e);
+            JournalFiles.closeQuietly(lockChannel, e);
             throw e;
         }
-    }
-
-    private static void closeQuietly(FileChannel c, RuntimeException primary) {
-        if (c == null) {
-            return;
-        }
-        try {
-            c.close();
-        } catch (IOException e) {
-            if (primary != null) {
-                primary.addSuppressed(e);
-            }
-        }
-    }
-
-    static Path lockFile(Path file) {
-        return file.resolveSibling(file.getFileName() + ".lock");
-    }
-
-    static Path compactionFile(Path file) {
-        return file.resolveSibling(file.getFileName() + ".compacting");
     }
 
     /**
@@ -248,28 +139,6 @@ public final class AppendOnlyJournal implements AutoCloseable {
      */
     public static Path anchorFile(Path journal) {
         return JournalAnchor.fileFor(journal);
-    }
-
-    /**
-     * Copies bytes to a side file {@code <journal>.<kind>-<offset>} (forced), never overwriting a
-     * different earlier copy: one with other bytes is {@code <journal>.<kind>-<offset>-<crc32c>}.
-     * The same bytes found again (each open of a journal still damaged) are not copied twice.
-     */
-    private Path preserve(String kind, long offset, byte[] bytes) throws IOException {
-        Path copy = file.resolveSibling(file.getFileName() + "." + kind + "-" + offset);
-        if (Files.exists(copy) && !sameContent(copy, bytes)) {
-            copy = file.resolveSibling(file.getFileName() + "." + kind + "-" + offset + "-"
-                    + String.format("%08x", RecordFormat.crc(bytes, 0, bytes.length)));
-        }
-        if (!sameContent(copy, bytes)) {
-            Files.write(copy, bytes, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE, StandardOpenOption.SYNC);
-        }
-        return copy;
-    }
-
-    private static boolean sameContent(Path p, byte[] bytes) throws IOException {
-        return Files.exists(p) && Files.size(p) == bytes.length && Arrays.equals(Files.readAllBytes(p), bytes);
     }
 
     /** @return what opening found */
@@ -341,7 +210,8 @@ public final class AppendOnlyJournal implements AutoCloseable {
     synchronized StoreDamage reportDamage(StoreDamage.Kind kind, JournalRecord record, String problem) {
         Optional<Path> copy;
         try {
-            copy = Optional.of(preserve("damaged", record.offset(), RecordFormat.encode(record.payload()).array()));
+            copy = Optional.of(JournalFiles.preserve(file, "damaged", record.offset(),
+                    RecordFormat.encode(record.payload()).array()));
             anchor.markDamaged(record.offset());
         } catch (IOException e) {
             throw fail("saving the damaged record at byte " + record.offset(), e);
@@ -374,7 +244,7 @@ public final class AppendOnlyJournal implements AutoCloseable {
         long offset = size;
         long next = offset + RecordFormat.OVERHEAD + payload.length;
         try {
-            writeFully(channel, RecordFormat.encode(payload), offset);
+            JournalFiles.writeFully(channel, RecordFormat.encode(payload), offset);
             if (options.syncOnAppend()) {
                 channel.force(false);
             }
@@ -419,14 +289,14 @@ public final class AppendOnlyJournal implements AutoCloseable {
 
     private void rewrite(List<byte[]> payloads, String what) {
         ensureWritable();
-        Path tmp = compactionFile(file);
+        Path tmp = JournalFiles.compactionFile(file);
         try {
             long length;
             try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
-                length = writeFully(out, RecordFormat.header(), 0);
+                length = JournalFiles.writeFully(out, RecordFormat.header(), 0);
                 for (byte[] p : payloads) {
-                    length += writeFully(out, RecordFormat.encode(p), length);
+                    length += JournalFiles.writeFully(out, RecordFormat.encode(p), length);
                 }
                 out.force(true);
             }
@@ -436,7 +306,7 @@ public final class AppendOnlyJournal implements AutoCloseable {
             } catch (AtomicMoveNotSupportedException e) {
                 throw new IOException("the file system cannot rename atomically; " + what + " needs it", e);
             }
-            syncDirectory(file);
+            JournalFiles.syncDirectory(file);
             channel.close();
             channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
             size = channel.size();
@@ -459,25 +329,6 @@ public final class AppendOnlyJournal implements AutoCloseable {
         failure = new TenderKitException(ErrorCode.JOURNAL_IO, "journal " + file + ": " + what + " failed: " + e, e);
         LOG.error("journal {}: {} failed; refusing further writes until reopened", file, what, e);
         return failure;
-    }
-
-    private static long writeFully(FileChannel c, ByteBuffer b, long position) throws IOException {
-        long written = 0;
-        while (b.hasRemaining()) {
-            written += c.write(b, position + written);
-        }
-        return written;
-    }
-
-    static void syncDirectory(Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        } catch (IOException e) {
-            // Some platforms cannot open a directory for syncing; on Linux this succeeds. A failure
-            // here is reported, not ignored: the rename or creation may not be durable.
-            throw new IOException("cannot sync directory " + dir + " after creating or renaming " + file, e);
-        }
     }
 
     /** Releases the lock and closes the file. */

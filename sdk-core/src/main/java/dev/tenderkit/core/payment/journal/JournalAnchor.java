@@ -120,7 +120,7 @@ final class JournalAnchor implements AutoCloseable {
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("the file system cannot rename atomically; the journal's anchor needs it", e);
         }
-        AppendOnlyJournal.syncDirectory(file);
+        JournalFiles.syncDirectory(file);
         return new JournalAnchor(file, FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE),
                 first);
     }

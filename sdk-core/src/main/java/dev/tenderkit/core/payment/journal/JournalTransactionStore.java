@@ -3,7 +3,6 @@ package dev.tenderkit.core.payment.journal;
 import dev.tenderkit.core.ConfigurationException;
 import dev.tenderkit.core.ErrorCode;
 import dev.tenderkit.core.InvalidInputException;
-import dev.tenderkit.core.MalformedDocumentException;
 import dev.tenderkit.core.TenderKitException;
 import dev.tenderkit.core.payment.RefundRecord;
 import dev.tenderkit.core.payment.StoreDamage;
@@ -18,43 +17,38 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The default {@link TransactionStore}: an {@link AppendOnlyJournal} of trade and refund records,
- * with an in-memory index rebuilt from it on open.
+ * with an in-memory index rebuilt from it on open ({@code TradeIndex}, {@code JournalReadBack}).
  *
  * <p>Compaction runs when the journal has grown by {@code compactAfterBytes} since the last one.
  * It keeps every unfinished or flagged trade and refund, and every trade (with its refunds) updated
- * within {@code retention}, so listings and refunds survive it. An order id is remembered as long
- * as its trade is kept: paying the same order id again within the retention returns the existing
- * trade. Thread-safe.
+ * within {@code retention}, so listings and refunds survive it ({@code KeptRecords} says what a
+ * compaction or a repair keeps). An order may have several attempts (each its own out_trade_no, a
+ * further one saved only once the earlier ones are FAILED or REVERSED); each attempt is kept or
+ * dropped like any trade, and an order id is remembered as long as one of its attempts is kept:
+ * paying the same order id again within the retention finds it. Thread-safe: every method that
+ * reads or changes the index holds this store's lock.
  *
  * <p><b>Damage.</b> Opening never fails on damage and never drops what it can read: the journal
  * opens in salvage mode ({@link AppendOnlyJournal}), and every record that checks out is indexed.
  * A record that checks out but does not decode, or contradicts itself or the other records of its
- * trade (a PAID trade without a payment, two revisions disagreeing on the amount, an order id
- * claimed by two trades, ...), is a finding too, with its offset, and its bytes are copied to a
- * side file. {@link #integrity()} reports all of it, and the engine refuses new payments while it
- * is damaged; {@code recover()} still settles what the store holds and asks the wallets for lost
- * trades. Compaction waits. When a person has compared the store with the wallet's records,
- * {@link #acceptDamage(String)} rewrites the journal to the records held and payments resume.
+ * trade (a PAID trade without a payment, two revisions disagreeing on the amount, a second trade
+ * of an order begun while the first was still open, ...), is a finding too, with its offset, and
+ * its bytes are copied to a side file. {@link #integrity()} reports all of it, and the engine
+ * refuses new payments while it is damaged; {@code recover()} still settles what the store holds
+ * and asks the wallets for lost trades. Compaction waits. When a person has compared the store
+ * with the wallet's records, {@link #acceptDamage(String)} rewrites the journal to the records
+ * held and payments resume.
  */
 public final class JournalTransactionStore implements TransactionStore {
     private static final Logger LOG = LoggerFactory.getLogger(JournalTransactionStore.class);
-    private static final Comparator<TradeRecord> BY_CREATION = Comparator.comparing(TradeRecord::createdAt)
-            .thenComparing(TradeRecord::outTradeNo);
 
     /** Finished trades are kept this long through compaction: 100 days. */
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(100);
@@ -64,11 +58,7 @@ public final class JournalTransactionStore implements TransactionStore {
     private final Clock clock;
     private final Duration retention;
     private final long compactAfterBytes;
-    private final Map<String, TradeRecord> trades = new LinkedHashMap<>();
-    private final Map<String, String> byOrderId = new HashMap<>();
-    private final Map<String, Map<String, RefundRecord>> refunds = new HashMap<>();
-    /** Trades read back whose order id another trade owns: damage, resolved by {@link #acceptDamage}. */
-    private final Set<String> orderClaimedTwice = new LinkedHashSet<>();
+    private final TradeIndex index;
     private long sizeAfterCompaction;
 
     private JournalTransactionStore(AppendOnlyJournal journal, Clock clock, Duration retention, long compactAfterBytes) {
@@ -76,74 +66,8 @@ public final class JournalTransactionStore implements TransactionStore {
         this.clock = clock;
         this.retention = retention;
         this.compactAfterBytes = compactAfterBytes;
-        Map<String, Long> refundOffsets = new HashMap<>();
-        for (JournalRecord r : journal.recordsAtOpen()) {
-            JournalCodec.Decoded d;
-            try {
-                d = codec.decode(r.payload(), journal.file() + "@" + r.offset());
-            } catch (MalformedDocumentException e) {
-                journal.reportDamage(StoreDamage.Kind.UNREADABLE_RECORD, r, "the record passes its checksum but is "
-                        + "not a trade or refund record: " + e.getMessage());
-                continue;
-            } catch (RuntimeException e) {
-                journal.reportDamage(StoreDamage.Kind.INCONSISTENT_RECORD, r, "the record passes its checksum but "
-                        + "contradicts itself: " + e.getMessage());
-                continue;
-            }
-            Optional<String> problem = d.trade().isPresent() ? indexAtOpen(d.trade().get())
-                    : indexAtOpen(d.refund().orElseThrow());
-            d.refund().ifPresent(f -> refundOffsets.putIfAbsent(refundKey(f), r.offset()));
-            problem.ifPresent(p -> journal.reportDamage(StoreDamage.Kind.INCONSISTENT_RECORD, r, p));
-        }
-        for (Map.Entry<String, Map<String, RefundRecord>> e : refunds.entrySet()) {
-            if (!trades.containsKey(e.getKey())) {
-                for (RefundRecord f : e.getValue().values()) {
-                    long offset = refundOffsets.get(refundKey(f));
-                    journal.reportDamage(StoreDamage.Kind.INCONSISTENT_RECORD, recordAt(offset), "refund "
-                            + f.refundRequestNo() + " is of trade " + f.outTradeNo() + ", which the journal does "
-                            + "not hold (its records are missing)");
-                }
-            }
-        }
+        this.index = JournalReadBack.rebuild(journal, codec);
         this.sizeAfterCompaction = journal.size();
-    }
-
-    private JournalRecord recordAt(long offset) {
-        return journal.recordsAtOpen().stream().filter(r -> r.offset() == offset).findFirst().orElseThrow();
-    }
-
-    private static String refundKey(RefundRecord r) {
-        return r.outTradeNo() + "\u0000" + r.refundRequestNo();
-    }
-
-    /** Indexes a trade read back, and says what is inconsistent about it. */
-    private Optional<String> indexAtOpen(TradeRecord t) {
-        Optional<String> problem = RecordConsistency.check(t);
-        TradeRecord previous = trades.get(t.outTradeNo());
-        if (problem.isEmpty() && previous != null) {
-            problem = RecordConsistency.check(previous, t);
-        }
-        if (previous != null && previous.revision() >= t.revision()) {
-            return problem;
-        }
-        String owner = byOrderId.putIfAbsent(t.orderId(), t.outTradeNo());
-        if (owner != null && !owner.equals(t.outTradeNo())) {
-            orderClaimedTwice.add(t.outTradeNo());
-            problem = problem.or(() -> Optional.of("order " + t.orderId() + " has two trades, " + owner + " and "
-                    + t.outTradeNo() + ": one order id has one trade"));
-        }
-        trades.put(t.outTradeNo(), t);
-        return problem;
-    }
-
-    private Optional<String> indexAtOpen(RefundRecord r) {
-        Optional<String> problem = RecordConsistency.check(r);
-        RefundRecord previous = refunds.getOrDefault(r.outTradeNo(), Map.of()).get(r.refundRequestNo());
-        if (problem.isEmpty() && previous != null) {
-            problem = RecordConsistency.check(previous, r);
-        }
-        index(r);
-        return problem;
     }
 
     /**
@@ -232,8 +156,8 @@ public final class JournalTransactionStore implements TransactionStore {
      * to the records this store holds (atomically, like a compaction, but keeping every trade),
      * resets the anchor to the new length, and clears the damage so that payments resume. The side
      * files with the damaged bytes stay, and a line naming who decided, when and what is appended
-     * to {@code <journal>.repairs}. A trade whose order id another trade also claims is kept under
-     * the order id {@code DUP-<outTradeNo>}, flagged for attention.
+     * to {@code <journal>.repairs}. A trade begun while another attempt of its order was still open
+     * is kept under the order id {@code DUP-<outTradeNo>}, flagged for attention.
      *
      * <p>Call it only after the store has been compared with the wallet's records, typically after
      * {@code PaymentEngine.recover()} has completed: what the damaged bytes held and recovery did not
@@ -250,22 +174,8 @@ public final class JournalTransactionStore implements TransactionStore {
         if (!accepted.isDamaged()) {
             return accepted;
         }
-        for (String no : orderClaimedTwice) {
-            TradeRecord t = trades.get(no);
-            if (t != null && !no.equals(byOrderId.get(t.orderId()))) {
-                trades.put(no, rekeyed(t));
-            }
-        }
-        List<byte[]> keep = new ArrayList<>();
-        for (TradeRecord t : trades.values()) {
-            keep.add(codec.encode(t));
-            refunds.getOrDefault(t.outTradeNo(), Map.of()).values().forEach(r -> keep.add(codec.encode(r)));
-        }
-        for (Map.Entry<String, Map<String, RefundRecord>> e : refunds.entrySet()) {
-            if (!trades.containsKey(e.getKey())) {
-                e.getValue().values().forEach(r -> keep.add(codec.encode(r)));
-            }
-        }
+        index.resolveClaimedTwice(JournalTransactionStore::rekeyed);
+        List<byte[]> keep = KeptRecords.everything(index, codec).payloads();
         String line = clock.instant() + " " + who.strip() + " accepted the damage of " + journal.file()
                 + " and rewrote it to " + keep.size() + " records: " + accepted.describe() + System.lineSeparator();
         try {
@@ -277,14 +187,13 @@ public final class JournalTransactionStore implements TransactionStore {
                     + ": " + e, e);
         }
         journal.repair(keep);
-        orderClaimedTwice.clear();
-        trades.values().forEach(t -> byOrderId.putIfAbsent(t.orderId(), t.outTradeNo()));
+        index.repaired();
         sizeAfterCompaction = journal.size();
         LOG.warn("journal {}: {}", journal.file(), line.strip());
         return accepted;
     }
 
-    /** A trade whose order id another trade claims, moved to an order id of its own and flagged. */
+    /** A trade begun while another attempt of its order was open, moved to an order id of its own and flagged. */
     private static TradeRecord rekeyed(TradeRecord t) {
         String why = "the damaged journal had two trades for order " + t.orderId() + "; this one was moved to order "
                 + "DUP-" + t.outTradeNo() + " by the repair: check which one the order really is";
@@ -307,102 +216,63 @@ public final class JournalTransactionStore implements TransactionStore {
         return Optional.of(retention);
     }
 
-    private void index(TradeRecord t) {
-        TradeRecord previous = trades.get(t.outTradeNo());
-        if (previous != null && previous.revision() >= t.revision()) {
-            return;
-        }
-        byOrderId.putIfAbsent(t.orderId(), t.outTradeNo());
-        trades.put(t.outTradeNo(), t);
-    }
-
-    private void index(RefundRecord r) {
-        Map<String, RefundRecord> ofTrade = refunds.computeIfAbsent(r.outTradeNo(), k -> new LinkedHashMap<>());
-        RefundRecord previous = ofTrade.get(r.refundRequestNo());
-        if (previous == null || previous.revision() < r.revision()) {
-            ofTrade.put(r.refundRequestNo(), r);
-        }
-    }
-
     @Override
     public synchronized void save(TradeRecord trade) {
-        String owner = byOrderId.get(trade.orderId());
-        TradeRecord known = trades.get(trade.outTradeNo());
-        boolean sameTrade = known != null && known.orderId().equals(trade.orderId());   // one read back from damage
-        if (owner != null && !owner.equals(trade.outTradeNo()) && !sameTrade) {
-            throw new IllegalStateException("order " + trade.orderId() + " already has trade " + owner);
+        Optional<TradeRecord> open = index.openAttemptBefore(trade);
+        if (open.isPresent()) {
+            throw new IllegalStateException("order " + trade.orderId() + " already has trade " + open.get().outTradeNo()
+                    + " (" + open.get().state() + "): a further attempt is allowed once it is FAILED or REVERSED");
         }
         journal.append(codec.encode(trade));
-        index(trade);
+        index.put(trade);
         maybeCompact();
     }
 
     @Override
     public synchronized void save(RefundRecord refund) {
         journal.append(codec.encode(refund));
-        index(refund);
+        index.put(refund);
         maybeCompact();
     }
 
     @Override
     public synchronized Optional<TradeRecord> find(String outTradeNo) {
-        return Optional.ofNullable(trades.get(outTradeNo));
+        return index.trade(outTradeNo);
     }
 
     @Override
     public synchronized Optional<TradeRecord> findByOrderId(String orderId) {
-        String no = byOrderId.get(orderId);
-        return no == null ? Optional.empty() : Optional.ofNullable(trades.get(no));
+        return index.latestAttemptOf(orderId);
+    }
+
+    @Override
+    public synchronized List<TradeRecord> tradesForOrder(String orderId) {
+        return index.attemptsOf(orderId);
     }
 
     @Override
     public synchronized Optional<RefundRecord> findRefund(String outTradeNo, String refundRequestNo) {
-        return Optional.ofNullable(refunds.getOrDefault(outTradeNo, Map.of()).get(refundRequestNo));
+        return index.refund(outTradeNo, refundRequestNo);
     }
 
     @Override
     public synchronized List<RefundRecord> refunds(String outTradeNo) {
-        List<RefundRecord> out = new ArrayList<>(refunds.getOrDefault(outTradeNo, Map.of()).values());
-        out.sort(Comparator.comparing(RefundRecord::createdAt));
-        return out;
+        return index.refunds(outTradeNo);
     }
 
     @Override
     public synchronized List<TradeRecord> unfinished() {
-        List<TradeRecord> out = new ArrayList<>();
-        for (TradeRecord t : trades.values()) {
-            if (!t.state().isFinal() || t.needsAttention()) {
-                out.add(t);
-            }
-        }
-        out.sort(BY_CREATION);
-        return out;
+        return index.unfinished();
     }
 
     @Override
     public synchronized List<RefundRecord> unfinishedRefunds() {
-        List<RefundRecord> out = new ArrayList<>();
-        for (Map<String, RefundRecord> ofTrade : refunds.values()) {
-            for (RefundRecord r : ofTrade.values()) {
-                if (!r.state().isFinal()) {
-                    out.add(r);
-                }
-            }
-        }
-        out.sort(Comparator.comparing(RefundRecord::createdAt));
-        return out;
+        return index.unfinishedRefunds();
     }
 
     @Override
     public synchronized List<TradeRecord> trades(Instant from, Instant to) {
-        List<TradeRecord> out = new ArrayList<>();
-        for (TradeRecord t : trades.values()) {
-            if (!t.createdAt().isBefore(from) && t.createdAt().isBefore(to)) {
-                out.add(t);
-            }
-        }
-        out.sort(BY_CREATION);
-        return out;
+        return index.createdIn(from, to);
     }
 
     private void maybeCompact() {
@@ -418,33 +288,12 @@ public final class JournalTransactionStore implements TransactionStore {
      */
     public synchronized void compact() {
         Instant keepSince = clock.instant().minus(retention);
-        List<byte[]> keep = new ArrayList<>();
-        List<String> dropped = new ArrayList<>();
-        for (TradeRecord t : trades.values()) {
-            List<RefundRecord> ofTrade = refunds(t.outTradeNo());
-            boolean open = !t.state().isFinal() || t.needsAttention()
-                    || ofTrade.stream().anyMatch(r -> !r.state().isFinal());
-            if (open || !t.updatedAt().isBefore(keepSince)) {
-                keep.add(codec.encode(t));
-                ofTrade.forEach(r -> keep.add(codec.encode(r)));
-            } else {
-                dropped.add(t.outTradeNo());
-            }
-        }
-        for (Map.Entry<String, Map<String, RefundRecord>> e : refunds.entrySet()) {
-            if (!trades.containsKey(e.getKey())) {
-                e.getValue().values().forEach(r -> keep.add(codec.encode(r)));   // refunds of unknown trades: keep
-            }
-        }
-        journal.compact(keep);
-        for (String no : dropped) {
-            TradeRecord t = trades.remove(no);
-            byOrderId.remove(t.orderId());
-            refunds.remove(no);
-        }
+        KeptRecords kept = KeptRecords.retained(index, codec, keepSince);
+        journal.compact(kept.payloads());
+        kept.dropped().forEach(index::forget);
         sizeAfterCompaction = journal.size();
         LOG.info("journal {} compacted: kept {} records, dropped {} finished trades older than {}", journal.file(),
-                keep.size(), dropped.size(), keepSince);
+                kept.payloads().size(), kept.dropped().size(), keepSince);
     }
 
     @Override

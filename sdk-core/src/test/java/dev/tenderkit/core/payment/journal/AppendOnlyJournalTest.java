@@ -211,18 +211,18 @@ class AppendOnlyJournalTest {
         try (AppendOnlyJournal j = AppendOnlyJournal.open(file, JournalOptions.DURABLE)) {
             assertEquals(List.of("b", "d", "e"), texts(j));
         }
-        assertFalse(Files.exists(AppendOnlyJournal.compactionFile(file)));
+        assertFalse(Files.exists(JournalFiles.compactionFile(file)));
     }
 
     @Test
     void aCompactionInterruptedBeforeItsRenameLeavesTheOldJournalIntact() throws IOException {
         Path file = journalWith("a", "b");
         // A crash mid-compaction leaves a partial temporary file beside an untouched journal.
-        Files.write(AppendOnlyJournal.compactionFile(file), Arrays.copyOf(Files.readAllBytes(file), 11));
+        Files.write(JournalFiles.compactionFile(file), Arrays.copyOf(Files.readAllBytes(file), 11));
         try (AppendOnlyJournal j = AppendOnlyJournal.open(file, JournalOptions.DURABLE)) {
             assertEquals(List.of("a", "b"), texts(j));
         }
-        assertFalse(Files.exists(AppendOnlyJournal.compactionFile(file)));
+        assertFalse(Files.exists(JournalFiles.compactionFile(file)));
     }
 
     @Test
