@@ -2,6 +2,7 @@ package dev.tenderkit.core.capability;
 
 import dev.tenderkit.core.ConfigurationException;
 import dev.tenderkit.core.capability.rules.BuiltInRules;
+import dev.tenderkit.core.method.InstallmentPlan;
 import dev.tenderkit.core.method.PaymentMethod;
 import dev.tenderkit.core.method.PaymentMethodRegistry;
 import dev.tenderkit.core.method.PaymentMethods;
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * ({@link PaymentMethod#parentId()}: Huabei installments inherit what Huabei requires); a method is
  * refused by any blocking method-wide finding, or when none of the merchant's channels is left
  * without a blocking finding. Each cause is reported once, each finding naming the method it is
- * about. The platform policy
+ * about. An installment plan is a parameter of the request
+ * ({@link #resolve(CheckoutContext, PaymentMethod, Money, Optional)}). The platform policy
  * is swapped atomically ({@link #swapPolicy}, {@link #reloadPolicy}): each resolution reads one
  * policy snapshot from start to end, so resolutions running during a reload see either the old
  * policy or the new one, never a mixture.
@@ -121,7 +123,38 @@ public final class CapabilityResolver {
      * @return the verdict with every finding
      */
     public CapabilityVerdict resolve(CheckoutContext context, PaymentMethod method, Money amount) {
-        return resolve(context, method, Objects.requireNonNull(amount, "amount"), policy.get());
+        return resolve(context, method, Objects.requireNonNull(amount, "amount"), policy.get(), null);
+    }
+
+    /**
+     * Resolves a payment of the wallet's method with an installment plan, or without one. The plan
+     * is a parameter of the request: it picks the wallet's installment method with that many
+     * periods, which the verdict is then about ({@code alipay} or {@code alipay.huabei} with 6
+     * installments resolves {@code alipay.huabei.installment.6}, its own requirements and Huabei's).
+     * A plan the wallet does not offer, or any plan for a wallet without installments, is refused
+     * with {@link Cause#INSTALLMENT_PLAN_UNAVAILABLE}, whose remedy names the periods the wallet
+     * offers (as the registry holds them); the verdict is then about {@code method}, with anything
+     * else that is wrong with it. An amount below the installment minimum is
+     * {@link Cause#AMOUNT_OUT_OF_RANGE}, as for any method.
+     *
+     * @param context terminal, merchant and health
+     * @param method the wallet's method the buyer pays with: its plain or credit method (e.g.
+     *     {@code PaymentMethods.ALIPAY} or {@code ALIPAY_HUABEI}); its wallet and entry mode choose the plans
+     * @param amount the amount to be paid
+     * @param plan the installment plan asked for, or empty to resolve {@code method} itself
+     * @return the verdict with every finding
+     */
+    public CapabilityVerdict resolve(CheckoutContext context, PaymentMethod method, Money amount,
+            Optional<InstallmentPlan> plan) {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(amount, "amount");
+        if (Objects.requireNonNull(plan, "plan").isEmpty()) {
+            return resolve(context, method, amount);
+        }
+        Optional<PaymentMethod> planned = InstallmentPlans.methodFor(registry, method, plan.get());
+        return planned.isPresent()
+                ? resolve(context, planned.get(), amount, policy.get(), null)
+                : resolve(context, method, amount, policy.get(), plan.get());
     }
 
     /**
@@ -132,7 +165,7 @@ public final class CapabilityResolver {
      * @return the verdict with every finding
      */
     public CapabilityVerdict resolve(CheckoutContext context, PaymentMethod method) {
-        return resolve(context, method, null, policy.get());
+        return resolve(context, method, null, policy.get(), null);
     }
 
     /**
@@ -164,7 +197,7 @@ public final class CapabilityResolver {
         try {
             long now = clock.millis();   // one instant for the whole matrix
             for (int i = 0, n = methods.size(); i < n; i++) {
-                verdicts.add(resolution.evaluate(ev, context, methods.get(i), amount, snapshot, now));
+                verdicts.add(resolution.evaluate(ev, context, methods.get(i), amount, snapshot, now, null));
             }
         } finally {
             ev.end();
@@ -183,11 +216,11 @@ public final class CapabilityResolver {
     }
 
     private CapabilityVerdict resolve(CheckoutContext context, PaymentMethod method, Money amount,
-            CapabilityPolicy snapshot) {
+            CapabilityPolicy snapshot, InstallmentPlan unavailablePlan) {
         Objects.requireNonNull(context, "context");
         Evaluation ev = acquire();
         try {
-            return resolution.evaluate(ev, context, method, amount, snapshot, clock.millis());
+            return resolution.evaluate(ev, context, method, amount, snapshot, clock.millis(), unavailablePlan);
         } finally {
             ev.end();
         }

@@ -3,6 +3,7 @@ package dev.tenderkit.core.capability;
 import dev.tenderkit.core.ErrorCode;
 import dev.tenderkit.core.TenderKitException;
 import dev.tenderkit.core.channel.ChannelProfile;
+import dev.tenderkit.core.method.InstallmentPlan;
 import dev.tenderkit.core.method.PaymentMethod;
 import dev.tenderkit.core.method.PaymentMethodRegistry;
 import dev.tenderkit.core.money.Money;
@@ -40,12 +41,18 @@ final class MethodResolution {
         this.channelRuleIds = Arrays.stream(channelRules).map(CapabilityRule::id).toArray(String[]::new);
     }
 
-    /** @param amount the amount, or {@code null} to leave amount limits unchecked */
+    /**
+     * @param amount the amount, or {@code null} to leave amount limits unchecked
+     * @param unavailablePlan a plan asked for that the method's wallet does not offer, or {@code null}
+     */
     CapabilityVerdict evaluate(Evaluation ev, CheckoutContext context, PaymentMethod method, Money amount,
-            CapabilityPolicy snapshot, long now) {
+            CapabilityPolicy snapshot, long now, InstallmentPlan unavailablePlan) {
         Objects.requireNonNull(method, "method");
         List<PaymentMethod> ancestors = registry.ancestorsOf(method);
         ev.begin(snapshot, context, method, amount, now, Math.floorDiv(now + businessOffsetMillis, MILLIS_PER_DAY));
+        if (unavailablePlan != null) {
+            InstallmentPlans.reportUnavailable(ev, registry, method, unavailablePlan);
+        }
         runAll(methodRules, methodRuleIds, ev, method, ancestors);
         boolean methodBlocked = ev.blocked();
         long mask = 0L;

@@ -321,6 +321,35 @@ public sealed interface Remedy {
     }
 
     /**
+     * Choose an installment plan the wallet offers, or pay without installments.
+     *
+     * @param offeredPeriods the numbers of installments the wallet offers, fewest first; empty when
+     *     it offers no installment plans
+     */
+    record ChooseInstallmentPlan(List<Integer> offeredPeriods) implements Remedy {
+        /** Validates and copies. */
+        public ChooseInstallmentPlan {
+            offeredPeriods = List.copyOf(offeredPeriods);
+            for (int i = 0; i < offeredPeriods.size(); i++) {
+                if (offeredPeriods.get(i) < 1 || i > 0 && offeredPeriods.get(i) <= offeredPeriods.get(i - 1)) {
+                    throw new dev.tenderkit.core.InvalidInputException("offeredPeriods",
+                            "must be numbers of installments, fewest first, each once; got " + offeredPeriods);
+                }
+            }
+        }
+
+        @Override
+        public String code() {
+            return "CHOOSE_INSTALLMENT_PLAN";
+        }
+
+        @Override
+        public LocalizedText text() {
+            return RemedyText.chooseInstallmentPlan(this);
+        }
+    }
+
+    /**
      * Fetch a fresh platform policy.
      *
      * @param currentVersion the version in use

@@ -96,6 +96,24 @@ final class RemedyText {
                 "the amount must be within " + range + " yuan; change the amount or the method");
     }
 
+    static LocalizedText chooseInstallmentPlan(Remedy.ChooseInstallmentPlan r) {
+        List<Integer> periods = r.offeredPeriods();
+        if (periods.isEmpty()) {
+            return LocalizedText.of("该钱包不提供分期付款，请不分期支付",
+                    "this wallet offers no installment plans; take the payment without installments");
+        }
+        String zh = periods.stream().map(String::valueOf).collect(Collectors.joining("、"));
+        return LocalizedText.of("改选钱包提供的分期期数：" + zh + " 期",
+                "choose a plan the wallet offers: " + periodsEn(periods) + " installments");
+    }
+
+    /** @return "12", "3 or 6", "3, 6 or 12" */
+    static String periodsEn(List<Integer> periods) {
+        int last = periods.size() - 1;
+        String head = periods.subList(0, last).stream().map(String::valueOf).collect(Collectors.joining(", "));
+        return head.isEmpty() ? String.valueOf(periods.get(last)) : head + " or " + periods.get(last);
+    }
+
     static LocalizedText refreshPolicy(Remedy.RefreshPolicy r) {
         return LocalizedText.of("更新平台策略数据（当前版本 " + r.currentVersion() + "，发布于 " + r.issuedAt() + "）",
                 "refresh the platform policy (version " + r.currentVersion() + ", issued " + r.issuedAt() + ")");
