@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.tenderkit.core.AllocationMeter;
 import dev.tenderkit.core.LocalizedText;
 import dev.tenderkit.core.health.TerminalHealth;
 import dev.tenderkit.core.merchant.Qualification;
@@ -86,6 +88,26 @@ class InheritedRequirementsTest {
         List<Finding> found = v.findings().stream().filter(f -> f.cause() == cause).toList();
         assertEquals(1, found.size(), v.findings()::toString);
         return found.get(0);
+    }
+
+    @Test
+    void checkingTheParentAddsNoAllocationToAnAcceptedResolution() {
+        assumeTrue(AllocationMeter.isSupported(), "this JVM cannot count allocations");
+        HuabeiWorld w = new HuabeiWorld();
+        CapabilityResolver resolver = w.resolver();
+        CheckoutContext here = w.context();
+        Money amount = Money.parse("688.00");
+        for (int i = 0; i < 20_000; i++) {   // warm up: class loading, compilation, the clean-verdict cache
+            resolver.resolve(here, HUABEI_INSTALLMENT_6, amount);
+        }
+        long before = AllocationMeter.allocatedBytes();
+        boolean allAccepted = true;
+        for (int i = 0; i < 10_000; i++) {
+            allAccepted &= resolver.resolve(here, HUABEI_INSTALLMENT_6, amount).isAccepted();
+        }
+        long allocated = AllocationMeter.allocatedBytes() - before;
+        assertTrue(allAccepted);
+        assertEquals(0, allocated, "bytes allocated by 10,000 accepted resolutions");
     }
 
     @Test
