@@ -7,17 +7,17 @@ import dev.tenderkit.core.capability.Cause;
 import dev.tenderkit.core.capability.FindingSink;
 import dev.tenderkit.core.capability.Remedy;
 import dev.tenderkit.core.capability.RuleScope;
-import dev.tenderkit.core.method.PaymentMethod;
 import dev.tenderkit.core.method.Wallet;
 import dev.tenderkit.core.money.Money;
-import java.util.List;
 import java.util.Optional;
 
 /**
  * What Alipay itself accepts, whatever the platform policy says: an amount within 0.01 to
- * 100,000,000.00 yuan per trade, and Huabei installments of 3, 6 or 12 periods only
- * ({@code hb_fq_num}). Loaded through {@link java.util.ServiceLoader} when sdk-alipay is on the
- * class path. Allocation-free when nothing is wrong; thread-safe.
+ * 100,000,000.00 yuan per trade. Which Huabei installment plans exist is not checked here: the
+ * plans are the installment methods of the payment method registry, and the resolver refuses any
+ * other plan ({@code Cause.INSTALLMENT_PLAN_UNAVAILABLE}). Loaded through
+ * {@link java.util.ServiceLoader} when sdk-alipay is on the class path. Allocation-free when
+ * nothing is wrong; thread-safe.
  */
 public final class AlipayCapabilityRule implements CapabilityRule {
     static final Money MIN = Money.parse("0.01");
@@ -39,17 +39,8 @@ public final class AlipayCapabilityRule implements CapabilityRule {
 
     @Override
     public void evaluate(CapabilityQuery q, FindingSink findings) {
-        PaymentMethod m = q.method();
-        if (m.wallet() != Wallet.ALIPAY) {
+        if (q.method().wallet() != Wallet.ALIPAY) {
             return;
-        }
-        int periods = m.installmentPeriods();
-        if (periods != 0 && periods != 3 && periods != 6 && periods != 12) {
-            findings.block(Cause.CHANNEL_METHOD_UNSUPPORTED,
-                    LocalizedText.of("支付宝花呗分期只支持 3、6、12 期，不支持 " + periods + " 期",
-                            "Alipay Huabei installments are 3, 6 or 12 periods, not " + periods),
-                    new Remedy.UseAnotherMethod(List.of("alipay.huabei.installment.3", "alipay.huabei.installment.6",
-                            "alipay.huabei.installment.12")));
         }
         if (q.hasAmount() && q.amount().isGreaterThan(MAX)) {
             findings.block(Cause.AMOUNT_OUT_OF_RANGE,

@@ -1,6 +1,7 @@
 package dev.tenderkit.alipay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tenderkit.core.LocalizedText;
@@ -10,14 +11,14 @@ import dev.tenderkit.core.capability.CapabilityVerdict;
 import dev.tenderkit.core.capability.Cause;
 import dev.tenderkit.core.capability.CheckoutContext;
 import dev.tenderkit.core.capability.Finding;
+import dev.tenderkit.core.capability.Remedy;
 import dev.tenderkit.core.channel.ChannelOffering;
 import dev.tenderkit.core.channel.ChannelProfile;
 import dev.tenderkit.core.channel.LicenceKind;
 import dev.tenderkit.core.merchant.MerchantProfile;
-import dev.tenderkit.core.method.EntryMode;
-import dev.tenderkit.core.method.PaymentMethod;
+import dev.tenderkit.core.method.FeeBearer;
+import dev.tenderkit.core.method.InstallmentPlan;
 import dev.tenderkit.core.method.PaymentMethods;
-import dev.tenderkit.core.method.Wallet;
 import dev.tenderkit.core.money.Money;
 import dev.tenderkit.core.terminal.Peripheral;
 import dev.tenderkit.core.terminal.SoftwareVersion;
@@ -26,21 +27,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Alipay's own limits reach the resolver through ServiceLoader when sdk-alipay is on the class path. */
+/**
+ * Alipay's own limits reach the resolver through ServiceLoader when sdk-alipay is on the class path;
+ * the Huabei plans Alipay offers are the registry's installment methods, judged by the resolver.
+ */
 class AlipayCapabilityRuleTest {
-    private static final PaymentMethod HUABEI_24 = new PaymentMethod("alipay.huabei.installment.24", Wallet.ALIPAY,
-            LocalizedText.of("花呗分期 24 期", "Huabei in 24 installments"), "huabei_installment", EntryMode.BUYER_CODE,
-            true, 24);
-
     private final CapabilityResolver resolver = CapabilityResolver.builder()
-            .registry(PaymentMethods.standardRegistry().toBuilder().add(HUABEI_24).build())
             .policy(CapabilityPolicy.builder().version("p").issuedAt(Instant.now()).maxAge(Duration.ofDays(1))
                     .channel(new ChannelProfile("alipay-direct", LocalizedText.of("支付宝", "Alipay"),
                             LicenceKind.WALLET_DIRECT, List.of(ChannelOffering.of(PaymentMethods.ALIPAY, false),
-                                    ChannelOffering.of(HUABEI_24, false))))
+                                    ChannelOffering.of(PaymentMethods.ALIPAY_HUABEI, false),
+                                    ChannelOffering.of(PaymentMethods.HUABEI_INSTALLMENT_12, false))))
                     .build())
             .build();   // ServiceLoader on: finds AlipayCapabilityRule
     private final CheckoutContext here = CheckoutContext.of(new TerminalProfile("Sunmi", "P2", "SN",
@@ -61,8 +62,20 @@ class AlipayCapabilityRuleTest {
 
     @Test
     void huabeiInstallmentsOtherThanThreeSixOrTwelveAreRefused() {
-        CapabilityVerdict v = resolver.resolve(here, HUABEI_24, Money.parse("888.00"));
-        assertEquals(List.of(Cause.CHANNEL_METHOD_UNSUPPORTED), v.findings().stream().map(Finding::cause).toList());
-        assertEquals("alipay.limits", v.findings().get(0).ruleId());
+        CapabilityVerdict v = resolver.resolve(here, PaymentMethods.ALIPAY, Money.parse("888.00"),
+                Optional.of(new InstallmentPlan(24, FeeBearer.BUYER)));
+        assertFalse(v.isAccepted());
+        assertEquals(List.of(Cause.INSTALLMENT_PLAN_UNAVAILABLE), v.findings().stream().map(Finding::cause).toList());
+        assertEquals(List.of(3, 6, 12),
+                ((Remedy.ChooseInstallmentPlan) v.findings().get(0).remedy()).offeredPeriods());
+        assertTrue(resolver.resolve(here, PaymentMethods.ALIPAY, Money.parse("888.00"),
+                Optional.of(new InstallmentPlan(12, FeeBearer.BUYER))).isAccepted());
+    }
+
+    @Test
+    void alipaysAmountLimitIsGivenOnceForAnInstallmentMethodAndItsParent() {
+        CapabilityVerdict v = resolver.resolve(here, PaymentMethods.HUABEI_INSTALLMENT_12, Money.parse("100000000.01"));
+        assertEquals(List.of(Cause.AMOUNT_OUT_OF_RANGE), v.findings().stream().map(Finding::cause).toList());
+        assertEquals(PaymentMethods.HUABEI_INSTALLMENT_12, v.findings().get(0).method());
     }
 }

@@ -38,7 +38,10 @@ public interface CapabilityQuery {
         return context().health();
     }
 
-    /** @return the method being resolved */
+    /**
+     * @return the method being checked: the method resolved, or one of its ancestors while the
+     *     rules check what it inherits (a rule reports about whichever method this is)
+     */
     PaymentMethod method();
 
     /**

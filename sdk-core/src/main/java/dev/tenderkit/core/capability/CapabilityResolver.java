@@ -1,11 +1,8 @@
 package dev.tenderkit.core.capability;
 
 import dev.tenderkit.core.ConfigurationException;
-import dev.tenderkit.core.ErrorCode;
-import dev.tenderkit.core.LocalizedText;
-import dev.tenderkit.core.TenderKitException;
 import dev.tenderkit.core.capability.rules.BuiltInRules;
-import dev.tenderkit.core.channel.ChannelProfile;
+import dev.tenderkit.core.method.InstallmentPlan;
 import dev.tenderkit.core.method.PaymentMethod;
 import dev.tenderkit.core.method.PaymentMethodRegistry;
 import dev.tenderkit.core.method.PaymentMethods;
@@ -18,10 +15,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -32,8 +29,12 @@ import org.slf4j.LoggerFactory;
  * Answers whether a payment method works on a terminal for a merchant and, when it does not,
  * every reason why and what to do: the heart of "why can't this POS take Huabei?".
  *
- * <p>Every rule runs for every resolution; a method is refused by any blocking method-wide finding,
- * or when none of the merchant's channels is left without a blocking finding. The platform policy
+ * <p>Every rule runs for every resolution, for the method and again for each of its ancestors
+ * ({@link PaymentMethod#parentId()}: Huabei installments inherit what Huabei requires); a method is
+ * refused by any blocking method-wide finding, or when none of the merchant's channels is left
+ * without a blocking finding. Each cause is reported once, each finding naming the method it is
+ * about. An installment plan is a parameter of the request
+ * ({@link #resolve(CheckoutContext, PaymentMethod, Money, Optional)}). The platform policy
  * is swapped atomically ({@link #swapPolicy}, {@link #reloadPolicy}): each resolution reads one
  * policy snapshot from start to end, so resolutions running during a reload see either the old
  * policy or the new one, never a mixture.
@@ -43,18 +44,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class CapabilityResolver {
     private static final Logger LOG = LoggerFactory.getLogger(CapabilityResolver.class);
-    private static final long MILLIS_PER_DAY = 86_400_000L;
-    private static final Comparator<Finding> BY_SEVERITY = Comparator.comparing(Finding::severity);
 
     private final AtomicReference<CapabilityPolicy> policy;
     private final PaymentMethodRegistry registry;
     private final Clock clock;
-    private final long businessOffsetMillis;
-    private final CapabilityRule[] methodRules;
-    private final CapabilityRule[] channelRules;
-    /** The rules' ids, read once: a hot path should not make an interface call per rule just for a name. */
-    private final String[] methodRuleIds;
-    private final String[] channelRuleIds;
+    private final MethodResolution resolution;
     private final List<CapabilityRule> rules;
     private final CapabilityPolicyReader policyReader;
     private final ThreadLocal<Evaluation> scratch = ThreadLocal.withInitial(Evaluation::new);
@@ -63,12 +57,8 @@ public final class CapabilityResolver {
         this.policy = new AtomicReference<>(b.policy);
         this.registry = b.registry;
         this.clock = b.clock;
-        this.businessOffsetMillis = b.businessZone.getTotalSeconds() * 1000L;
         this.rules = List.copyOf(rules);
-        this.methodRules = rules.stream().filter(r -> r.scope() == RuleScope.METHOD).toArray(CapabilityRule[]::new);
-        this.channelRules = rules.stream().filter(r -> r.scope() == RuleScope.CHANNEL).toArray(CapabilityRule[]::new);
-        this.methodRuleIds = java.util.Arrays.stream(methodRules).map(CapabilityRule::id).toArray(String[]::new);
-        this.channelRuleIds = java.util.Arrays.stream(channelRules).map(CapabilityRule::id).toArray(String[]::new);
+        this.resolution = new MethodResolution(registry, b.businessZone, this.rules);
         this.policyReader = new CapabilityPolicyReader(registry);
     }
 
@@ -133,7 +123,38 @@ public final class CapabilityResolver {
      * @return the verdict with every finding
      */
     public CapabilityVerdict resolve(CheckoutContext context, PaymentMethod method, Money amount) {
-        return resolve(context, method, Objects.requireNonNull(amount, "amount"), policy.get());
+        return resolve(context, method, Objects.requireNonNull(amount, "amount"), policy.get(), null);
+    }
+
+    /**
+     * Resolves a payment of the wallet's method with an installment plan, or without one. The plan
+     * is a parameter of the request: it picks the wallet's installment method with that many
+     * periods, which the verdict is then about ({@code alipay} or {@code alipay.huabei} with 6
+     * installments resolves {@code alipay.huabei.installment.6}, its own requirements and Huabei's).
+     * A plan the wallet does not offer, or any plan for a wallet without installments, is refused
+     * with {@link Cause#INSTALLMENT_PLAN_UNAVAILABLE}, whose remedy names the periods the wallet
+     * offers (as the registry holds them); the verdict is then about {@code method}, with anything
+     * else that is wrong with it. An amount below the installment minimum is
+     * {@link Cause#AMOUNT_OUT_OF_RANGE}, as for any method.
+     *
+     * @param context terminal, merchant and health
+     * @param method the wallet's method the buyer pays with: its plain or credit method (e.g.
+     *     {@code PaymentMethods.ALIPAY} or {@code ALIPAY_HUABEI}); its wallet and entry mode choose the plans
+     * @param amount the amount to be paid
+     * @param plan the installment plan asked for, or empty to resolve {@code method} itself
+     * @return the verdict with every finding
+     */
+    public CapabilityVerdict resolve(CheckoutContext context, PaymentMethod method, Money amount,
+            Optional<InstallmentPlan> plan) {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(amount, "amount");
+        if (Objects.requireNonNull(plan, "plan").isEmpty()) {
+            return resolve(context, method, amount);
+        }
+        Optional<PaymentMethod> planned = InstallmentPlans.methodFor(registry, method, plan.get());
+        return planned.isPresent()
+                ? resolve(context, planned.get(), amount, policy.get(), null)
+                : resolve(context, method, amount, policy.get(), plan.get());
     }
 
     /**
@@ -144,7 +165,7 @@ public final class CapabilityResolver {
      * @return the verdict with every finding
      */
     public CapabilityVerdict resolve(CheckoutContext context, PaymentMethod method) {
-        return resolve(context, method, null, policy.get());
+        return resolve(context, method, null, policy.get(), null);
     }
 
     /**
@@ -176,12 +197,12 @@ public final class CapabilityResolver {
         try {
             long now = clock.millis();   // one instant for the whole matrix
             for (int i = 0, n = methods.size(); i < n; i++) {
-                verdicts.add(evaluate(ev, context, methods.get(i), amount, snapshot, now));
+                verdicts.add(resolution.evaluate(ev, context, methods.get(i), amount, snapshot, now, null));
             }
         } finally {
             ev.end();
         }
-        return new CapabilityMatrix(context, java.util.Optional.ofNullable(amount), verdicts);
+        return new CapabilityMatrix(context, Optional.ofNullable(amount), verdicts);
     }
 
     private Evaluation acquire() {
@@ -195,122 +216,14 @@ public final class CapabilityResolver {
     }
 
     private CapabilityVerdict resolve(CheckoutContext context, PaymentMethod method, Money amount,
-            CapabilityPolicy snapshot) {
+            CapabilityPolicy snapshot, InstallmentPlan unavailablePlan) {
         Objects.requireNonNull(context, "context");
         Evaluation ev = acquire();
         try {
-            return evaluate(ev, context, method, amount, snapshot, clock.millis());
+            return resolution.evaluate(ev, context, method, amount, snapshot, clock.millis(), unavailablePlan);
         } finally {
             ev.end();
         }
-    }
-
-    /** One resolution on an acquired scratch, at the instant {@code now}. */
-    private CapabilityVerdict evaluate(Evaluation ev, CheckoutContext context, PaymentMethod method, Money amount,
-            CapabilityPolicy snapshot, long now) {
-        Objects.requireNonNull(method, "method");
-        ev.begin(snapshot, context, method, amount, now, Math.floorDiv(now + businessOffsetMillis, MILLIS_PER_DAY));
-        for (int r = 0; r < methodRules.length; r++) {
-            run(methodRules[r], methodRuleIds[r], ev);
-        }
-        boolean methodBlocked = ev.blocked();
-        long mask = 0L;
-        List<String> channelIds = context.merchant().channelIds();
-        if (channelIds.isEmpty()) {
-            reportNoChannel(ev, snapshot, method);
-        }
-        for (int i = 0, n = channelIds.size(); i < n; i++) {
-            String id = channelIds.get(i);
-            ChannelProfile channel = snapshot.channelOrNull(id);
-            ev.enterChannel(channel, id);
-            if (channel == null) {
-                reportUncatalogued(ev, snapshot, method, id);
-                continue;
-            }
-            for (int r = 0; r < channelRules.length; r++) {
-                run(channelRules[r], channelRuleIds[r], ev);
-            }
-            if (!ev.blocked()) {
-                mask |= 1L << i;
-            }
-        }
-        boolean accepted = !methodBlocked && mask != 0L;
-        if (accepted && ev.findings.isEmpty()) {
-            CapabilityVerdict cached = context.cachedCleanVerdict(method);
-            if (cached != null && cached.policy() == snapshot && cached.acceptingMask() == mask) {
-                return cached;
-            }
-            CapabilityVerdict fresh = new CapabilityVerdict(method, true, channels(snapshot, channelIds, mask),
-                    List.of(), snapshot, mask);
-            context.cacheCleanVerdict(method, fresh);
-            return fresh;
-        }
-        List<Finding> findings = new ArrayList<>(ev.findings);
-        findings.sort(BY_SEVERITY);
-        // A method refused outright is refused on every channel, however its channels fared.
-        long acceptingMask = accepted ? mask : 0L;
-        return new CapabilityVerdict(method, accepted, channels(snapshot, channelIds, acceptingMask), findings,
-                snapshot, acceptingMask);
-    }
-
-    private static void run(CapabilityRule rule, String ruleId, Evaluation ev) {
-        ev.enterRule(ruleId);
-        try {
-            rule.evaluate(ev, ev);
-        } catch (TenderKitException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new TenderKitException(ErrorCode.EXTENSION_FAILURE, "capability rule " + ruleId
-                    + " failed while resolving " + ev.method().id() + ": " + e, e);
-        }
-    }
-
-    private static List<ChannelProfile> channels(CapabilityPolicy snapshot, List<String> ids, long mask) {
-        if (mask == 0L) {
-            return List.of();
-        }
-        List<ChannelProfile> out = new ArrayList<>(Long.bitCount(mask));
-        for (int i = 0, n = ids.size(); i < n; i++) {
-            if ((mask & (1L << i)) != 0) {
-                out.add(snapshot.channelOrNull(ids.get(i)));
-            }
-        }
-        return out;
-    }
-
-    private static void reportNoChannel(Evaluation ev, CapabilityPolicy snapshot, PaymentMethod method) {
-        ev.enterRule("core.channel.contracts");
-        ev.block(Cause.CHANNEL_METHOD_UNSUPPORTED,
-                LocalizedText.of("商户尚未与任何通道签约", "the merchant has not signed with any channel"),
-                new Remedy.SwitchChannel(List.of(), offeringChannels(snapshot, method, Set.of())));
-    }
-
-    private static void reportUncatalogued(Evaluation ev, CapabilityPolicy snapshot, PaymentMethod method,
-            String channelId) {
-        ev.enterRule("core.channel.catalogue");
-        List<String> merchantChannels = new ArrayList<>();
-        for (String id : ev.merchant().channelIds()) {
-            ChannelProfile c = snapshot.channelOrNull(id);
-            if (c != null && c.offers(method)) {
-                merchantChannels.add(id);
-            }
-        }
-        ev.block(Cause.CHANNEL_METHOD_UNSUPPORTED,
-                LocalizedText.of("通道 " + channelId + " 不在平台策略 " + snapshot.version() + " 的通道目录中",
-                        "channel " + channelId + " is not in the catalogue of platform policy " + snapshot.version()),
-                new Remedy.SwitchChannel(merchantChannels,
-                        offeringChannels(snapshot, method, new HashSet<>(ev.merchant().channelIds()))));
-    }
-
-    /** @return ids of catalogued channels offering the method, minus those excluded */
-    static List<String> offeringChannels(CapabilityPolicy snapshot, PaymentMethod method, Set<String> excluded) {
-        List<String> out = new ArrayList<>();
-        for (ChannelProfile c : snapshot.channels()) {
-            if (c.offers(method) && !excluded.contains(c.id())) {
-                out.add(c.id());
-            }
-        }
-        return out;
     }
 
     /** Configures a resolver; {@link #build()} validates. Not thread-safe. */

@@ -31,6 +31,11 @@ public enum Cause {
     MERCHANT_CATEGORY_RESTRICTED(Party.MERCHANT),
     /** The amount is below a minimum or above a limit for the method. */
     AMOUNT_OUT_OF_RANGE(Party.TRANSACTION),
+    /**
+     * The installment plan asked for is not one the wallet offers (5 periods where Alipay offers 3, 6
+     * or 12), or the wallet offers no installments at all.
+     */
+    INSTALLMENT_PLAN_UNAVAILABLE(Party.TRANSACTION),
     /** The platform policy data is older than allowed. */
     POLICY_STALE(Party.PLATFORM),
     /** A vendor- or module-supplied rule refused for a reason outside this vocabulary. */

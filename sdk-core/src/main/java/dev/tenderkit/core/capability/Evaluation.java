@@ -10,7 +10,9 @@ import java.util.Optional;
 
 /**
  * The resolver's per-thread scratch for one resolution: the query the rules read and the sink
- * they report to. Reused across resolutions so that the accepted path allocates nothing.
+ * they report to. Reused across resolutions so that the accepted path allocates nothing. While the
+ * rules check an ancestor of the resolved method, {@link #method()} is that ancestor, and what they
+ * report about it is kept only if it adds to the method's own findings ({@link InheritedFindings}).
  */
 final class Evaluation implements CapabilityQuery, FindingSink {
     final ArrayList<Finding> findings = new ArrayList<>();
@@ -18,6 +20,7 @@ final class Evaluation implements CapabilityQuery, FindingSink {
 
     private CapabilityPolicy policy;
     private CheckoutContext context;
+    private PaymentMethod resolved;
     private PaymentMethod method;
     private Money amount;
     private ChannelProfile channel;
@@ -34,6 +37,7 @@ final class Evaluation implements CapabilityQuery, FindingSink {
             long nowMillis, long businessEpochDay) {
         this.policy = policy;
         this.context = context;
+        this.resolved = method;
         this.method = method;
         this.amount = amount;
         this.nowMillis = nowMillis;
@@ -54,6 +58,20 @@ final class Evaluation implements CapabilityQuery, FindingSink {
         this.blocked = false;
     }
 
+    /**
+     * Turns the checks to {@code checked}: the resolved method itself or one of its ancestors, on the
+     * current channel if any. Whether something blocked so far is kept.
+     */
+    void enterMethod(PaymentMethod checked) {
+        if (checked == method) {
+            return;
+        }
+        this.method = checked;
+        this.requirements = null;
+        this.requirementsKnown = false;
+        this.offering = channel == null ? null : channel.offeringOrNull(checked);
+    }
+
     void enterRule(String ruleId) {
         this.ruleId = ruleId;
     }
@@ -67,6 +85,7 @@ final class Evaluation implements CapabilityQuery, FindingSink {
         context = null;
         requirements = null;
         requirementsKnown = false;
+        resolved = null;
         method = null;
         amount = null;
         channel = null;
@@ -79,11 +98,16 @@ final class Evaluation implements CapabilityQuery, FindingSink {
 
     @Override
     public void report(Cause cause, Severity severity, LocalizedText message, Remedy remedy) {
-        findings.add(new Finding(Objects.requireNonNull(cause, "cause"), Objects.requireNonNull(severity, "severity"),
-                method, Optional.ofNullable(channelId), message, remedy, ruleId));
+        Objects.requireNonNull(cause, "cause");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(remedy, "remedy");
         if (severity == Severity.BLOCKING) {
-            blocked = true;
+            blocked = true;   // even when the finding is left out: the ancestor's problem blocks all the same
         }
+        if (method != resolved && InheritedFindings.covered(findings, cause, channelId, remedy)) {
+            return;
+        }
+        findings.add(new Finding(cause, severity, method, Optional.ofNullable(channelId), message, remedy, ruleId));
     }
 
     @Override

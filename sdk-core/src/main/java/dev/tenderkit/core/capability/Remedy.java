@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * What to do about a finding, as structured data a checkout screen or a support tool can act on,
- * with a ready-made text in Chinese and English. Each kind has a stable {@link #code()}.
+ * with a ready-made text in Chinese and English (worded in one place, {@code RemedyText}). Each kind
+ * has a stable {@link #code()}.
  */
 public sealed interface Remedy {
 
@@ -44,8 +44,7 @@ public sealed interface Remedy {
 
         @Override
         public LocalizedText text() {
-            return LocalizedText.of("将终端软件从 " + currentVersion + " 升级到 " + minimumVersion + " 或更高版本",
-                    "upgrade the terminal software from " + currentVersion + " to " + minimumVersion + " or later");
+            return RemedyText.upgradeSoftware(this);
         }
     }
 
@@ -68,12 +67,7 @@ public sealed interface Remedy {
 
         @Override
         public LocalizedText text() {
-            if (certifiedTerminals.isEmpty()) {
-                return LocalizedText.of("目前没有经过认证的终端，请联系终端厂商",
-                        "no terminal is certified for it yet; ask the terminal vendor");
-            }
-            String list = String.join(", ", certifiedTerminals);
-            return LocalizedText.of("改用已认证的终端或软件：" + list, "use a certified terminal or software: " + list);
+            return RemedyText.useCertifiedTerminal(this);
         }
     }
 
@@ -95,8 +89,7 @@ public sealed interface Remedy {
 
         @Override
         public LocalizedText text() {
-            String list = String.join(", ", settings);
-            return LocalizedText.of("在终端上配置：" + list, "configure on the terminal: " + list);
+            return RemedyText.configureSettings(this);
         }
     }
 
@@ -118,8 +111,7 @@ public sealed interface Remedy {
 
         @Override
         public LocalizedText text() {
-            String list = anyOf.stream().map(Enum::name).sorted().collect(Collectors.joining(" / "));
-            return LocalizedText.of("连接以下外设之一：" + list, "attach one of: " + list);
+            return RemedyText.attachPeripheral(this);
         }
     }
 
@@ -168,15 +160,7 @@ public sealed interface Remedy {
 
         @Override
         public LocalizedText text() {
-            if (!merchantChannels.isEmpty()) {
-                String list = String.join(", ", merchantChannels);
-                return LocalizedText.of("改用已签约的通道：" + list, "use a channel already signed that offers it: " + list);
-            }
-            if (!otherChannels.isEmpty()) {
-                String list = String.join(", ", otherChannels);
-                return LocalizedText.of("签约提供该方式的通道：" + list, "sign with a channel that offers it: " + list);
-            }
-            return LocalizedText.of("目前没有通道提供该支付方式", "no known channel offers this method");
+            return RemedyText.switchChannel(this);
         }
     }
 
@@ -202,10 +186,7 @@ public sealed interface Remedy {
 
         @Override
         public LocalizedText text() {
-            String m = materials.isEmpty() ? "" : String.join("、", materials);
-            return LocalizedText.of("向通道 " + channelId + " 提交 " + product + " 资质" + (m.isEmpty() ? "" : "，材料：" + m),
-                    "submit the " + product + " qualification to channel " + channelId
-                            + (m.isEmpty() ? "" : ": materials " + String.join(", ", materials)));
+            return RemedyText.submitQualification(this);
         }
     }
 
@@ -231,11 +212,7 @@ public sealed interface Remedy {
 
         @Override
         public LocalizedText text() {
-            String since = submittedOn.map(d -> d.toString()).orElse("");
-            return LocalizedText.of("等待通道 " + channelId + " 审核 " + product + " 资质"
-                    + (since.isEmpty() ? "" : "（" + since + " 提交）"),
-                    "wait for channel " + channelId + " to finish reviewing the " + product + " qualification"
-                            + (since.isEmpty() ? "" : " (submitted " + since + ")"));
+            return RemedyText.awaitReview(this);
         }
     }
 
@@ -264,10 +241,7 @@ public sealed interface Remedy {
 
         @Override
         public LocalizedText text() {
-            return LocalizedText.of("针对驳回原因（" + rejectionReason + "）补正后向通道 " + channelId + " 重新提交 "
-                    + product + " 资质",
-                    "fix what the reviewer gave as the reason (\"" + rejectionReason + "\") and resubmit the "
-                            + product + " qualification to channel " + channelId);
+            return RemedyText.resubmitQualification(this);
         }
     }
 
@@ -296,10 +270,7 @@ public sealed interface Remedy {
 
         @Override
         public LocalizedText text() {
-            String when = expiredOn.map(d -> d.toString()).orElse("");
-            return LocalizedText.of("向通道 " + channelId + " 续期 " + product + " 资质" + (when.isEmpty() ? "" : "（已于 " + when + " 到期）"),
-                    "renew the " + product + " qualification with channel " + channelId
-                            + (when.isEmpty() ? "" : " (expired after " + when + ")"));
+            return RemedyText.renewQualification(this);
         }
     }
 
@@ -321,11 +292,7 @@ public sealed interface Remedy {
 
         @Override
         public LocalizedText text() {
-            if (alternatives.isEmpty()) {
-                return LocalizedText.of("请买家改用其他支付方式", "ask the buyer to pay another way");
-            }
-            String list = String.join(", ", alternatives);
-            return LocalizedText.of("请买家改用其他支付方式，例如：" + list, "ask the buyer to pay another way, e.g. " + list);
+            return RemedyText.useAnotherMethod(this);
         }
     }
 
@@ -349,10 +316,36 @@ public sealed interface Remedy {
 
         @Override
         public LocalizedText text() {
-            String range = minimum.map(Money::toPlainString).orElse("0.01") + " – "
-                    + maximum.map(Money::toPlainString).orElse("∞");
-            return LocalizedText.of("金额须在 " + range + " 元之间，请调整金额或改用其他方式",
-                    "the amount must be within " + range + " yuan; change the amount or the method");
+            return RemedyText.changeAmount(this);
+        }
+    }
+
+    /**
+     * Choose an installment plan the wallet offers, or pay without installments.
+     *
+     * @param offeredPeriods the numbers of installments the wallet offers, fewest first; empty when
+     *     it offers no installment plans
+     */
+    record ChooseInstallmentPlan(List<Integer> offeredPeriods) implements Remedy {
+        /** Validates and copies. */
+        public ChooseInstallmentPlan {
+            offeredPeriods = List.copyOf(offeredPeriods);
+            for (int i = 0; i < offeredPeriods.size(); i++) {
+                if (offeredPeriods.get(i) < 1 || i > 0 && offeredPeriods.get(i) <= offeredPeriods.get(i - 1)) {
+                    throw new dev.tenderkit.core.InvalidInputException("offeredPeriods",
+                            "must be numbers of installments, fewest first, each once; got " + offeredPeriods);
+                }
+            }
+        }
+
+        @Override
+        public String code() {
+            return "CHOOSE_INSTALLMENT_PLAN";
+        }
+
+        @Override
+        public LocalizedText text() {
+            return RemedyText.chooseInstallmentPlan(this);
         }
     }
 
@@ -376,8 +369,7 @@ public sealed interface Remedy {
 
         @Override
         public LocalizedText text() {
-            return LocalizedText.of("更新平台策略数据（当前版本 " + currentVersion + "，发布于 " + issuedAt + "）",
-                    "refresh the platform policy (version " + currentVersion + ", issued " + issuedAt + ")");
+            return RemedyText.refreshPolicy(this);
         }
     }
 

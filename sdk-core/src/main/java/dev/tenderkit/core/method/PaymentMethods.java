@@ -1,6 +1,7 @@
 package dev.tenderkit.core.method;
 
 import dev.tenderkit.core.LocalizedText;
+import java.util.Optional;
 
 /**
  * The well-known payment methods, with their stable ids. {@link #standardRegistry()} holds all of
@@ -24,7 +25,7 @@ public final class PaymentMethods {
     /** Alipay Huabei, consumer credit paid in one go (花呗). */
     public static final PaymentMethod ALIPAY_HUABEI = new PaymentMethod("alipay.huabei", Wallet.ALIPAY,
             LocalizedText.of("花呗", "Alipay Huabei"), "huabei", EntryMode.BUYER_CODE, true, 0);
-    /** Huabei in 3 installments (花呗分期 3 期). */
+    /** Huabei in 3 installments (花呗分期 3 期); its parent is {@link #ALIPAY_HUABEI}, like the other plans. */
     public static final PaymentMethod HUABEI_INSTALLMENT_3 = installment(3);
     /** Huabei in 6 installments (花呗分期 6 期). */
     public static final PaymentMethod HUABEI_INSTALLMENT_6 = installment(6);
@@ -57,10 +58,11 @@ public final class PaymentMethods {
     private PaymentMethods() {
     }
 
+    /** A Huabei installment plan is paid with Huabei: it inherits what Huabei requires. */
     private static PaymentMethod installment(int periods) {
         return new PaymentMethod("alipay.huabei.installment." + periods, Wallet.ALIPAY,
                 LocalizedText.of("花呗分期 " + periods + " 期", "Huabei in " + periods + " installments"),
-                "huabei_installment", EntryMode.BUYER_CODE, true, periods);
+                "huabei_installment", EntryMode.BUYER_CODE, true, periods, Optional.of(ALIPAY_HUABEI.id()));
     }
 
     /** @return the registry of every well-known method, in display order */

@@ -10,6 +10,8 @@ import dev.tenderkit.core.LocalizedText;
 import dev.tenderkit.core.health.HealthIssue;
 import dev.tenderkit.core.merchant.Qualification;
 import dev.tenderkit.core.merchant.ReviewStatus;
+import dev.tenderkit.core.method.FeeBearer;
+import dev.tenderkit.core.method.InstallmentPlan;
 import dev.tenderkit.core.method.Wallet;
 import dev.tenderkit.core.money.Money;
 import dev.tenderkit.core.terminal.Peripheral;
@@ -127,6 +129,12 @@ class CapabilityResolverCausesTest {
                     assertEquals(Optional.of(Money.ofYuan(100)), r.minimum());
                     assertEquals(Optional.of(Money.ofYuan(50_000)), r.maximum());
                 }));
+        cases.add(new Case("a plan Alipay does not offer", Cause.INSTALLMENT_PLAN_UNAVAILABLE, Severity.BLOCKING,
+                "plan", w -> w.plan = Optional.of(new InstallmentPlan(5, FeeBearer.BUYER)), f -> {
+                    Remedy.ChooseInstallmentPlan r = assertInstanceOf(Remedy.ChooseInstallmentPlan.class, f.remedy());
+                    assertEquals(List.of(3, 6, 12), r.offeredPeriods());
+                    assertTrue(f.channelId().isEmpty());
+                }));
         cases.add(new Case("policy older than its maximum age", Cause.POLICY_STALE, Severity.WARNING, "clock",
                 w -> w.now = Fixtures.ISSUED.plus(Duration.ofDays(30)).plusMillis(1), f -> {
                     Remedy.RefreshPolicy r = assertInstanceOf(Remedy.RefreshPolicy.class, f.remedy());
@@ -137,7 +145,7 @@ class CapabilityResolverCausesTest {
     }
 
     private static CapabilityVerdict resolve(World w) {
-        return w.resolver().resolve(w.context(), HUABEI_INSTALLMENT_6, w.amount);
+        return w.resolver().resolve(w.context(), HUABEI_INSTALLMENT_6, w.amount, w.plan);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.tenderkit.core.capability;
 import dev.tenderkit.core.health.HealthIssue;
 import dev.tenderkit.core.health.TerminalHealth;
 import dev.tenderkit.core.merchant.Qualification;
+import dev.tenderkit.core.method.InstallmentPlan;
 import dev.tenderkit.core.money.Money;
 import dev.tenderkit.core.terminal.Peripheral;
 import java.time.Clock;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** The good world of {@link Fixtures}, as mutable fields a test case breaks one at a time. */
@@ -26,6 +28,8 @@ final class World {
     List<Qualification> qualifications = new ArrayList<>(Fixtures.allApproved("lakala"));
     String mcc = "5411";
     Money amount = Money.parse("688.00");
+    /** The installment plan asked for with the method, if any. */
+    Optional<InstallmentPlan> plan = Optional.empty();
     Instant now = Fixtures.NOW;
 
     CheckoutContext context() {

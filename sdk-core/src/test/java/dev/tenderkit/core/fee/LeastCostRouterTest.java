@@ -139,8 +139,11 @@ class LeastCostRouterTest {
                                 .installment(FeeRate.parse("4.0%"), InstallmentFeeShare.BUYER).build())
                         .build())))
                 .build();
+        // Installments are paid with Huabei: the merchant is signed for both on both channels.
         List<dev.tenderkit.core.merchant.Qualification> approved = List.of(
+                dev.tenderkit.core.merchant.Qualification.approved("lakala", "huabei"),
                 dev.tenderkit.core.merchant.Qualification.approved("lakala", "huabei_installment"),
+                dev.tenderkit.core.merchant.Qualification.approved("alipay-direct", "huabei"),
                 dev.tenderkit.core.merchant.Qualification.approved("alipay-direct", "huabei_installment"));
         var merchant = new dev.tenderkit.core.merchant.MerchantProfile("M2", "Shop", "5411",
                 List.of("lakala", "alipay-direct"), approved);

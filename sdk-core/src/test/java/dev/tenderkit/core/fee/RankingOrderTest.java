@@ -36,8 +36,8 @@ class RankingOrderTest {
         for (int i = 0; i < n; i++) {
             ids.add("c" + i);
             policy.channel(new ChannelProfile("c" + i, LocalizedText.of("c" + i, "c" + i),
-                    LicenceKind.PAYMENT_INSTITUTION, List.of(ChannelOffering.of(PaymentMethods.HUABEI_INSTALLMENT_6,
-                            false))));
+                    LicenceKind.PAYMENT_INSTITUTION, List.of(ChannelOffering.of(PaymentMethods.ALIPAY_HUABEI, false),
+                            ChannelOffering.of(PaymentMethods.HUABEI_INSTALLMENT_6, false))));   // and its parent
         }
         CapabilityResolver resolver = CapabilityResolver.builder().policy(policy.build())
                 .clock(Clock.fixed(RoutingWorld.NOW, ZoneOffset.UTC)).serviceLoader(false).build();
