@@ -106,26 +106,6 @@ public final class PaymentMethodRegistry {
         return m;
     }
 
-    /**
-     * @param wallet a wallet
-     * @return the wallet's plain method for a code the buyer shows (not credit, no installments,
-     *     {@link EntryMode#BUYER_CODE}), the first registered if several
-     */
-    public Optional<PaymentMethod> plainMethodOf(Wallet wallet) {
-        return methods.stream().filter(m -> m.wallet() == wallet && !m.isCredit()
-                && m.entryMode() == EntryMode.BUYER_CODE).findFirst();
-    }
-
-    /**
-     * @param wallet a wallet
-     * @param installmentPeriods 0 for the wallet's credit method without installments, else the periods
-     * @return the wallet's credit method with those installment periods, the first registered if several
-     */
-    public Optional<PaymentMethod> creditMethodOf(Wallet wallet, int installmentPeriods) {
-        return methods.stream().filter(m -> m.wallet() == wallet && m.isCredit()
-                && m.installmentPeriods() == installmentPeriods).findFirst();
-    }
-
     /** @return whether the method is registered (by id and identity of definition) */
     public boolean contains(PaymentMethod method) {
         return byId.get(method.id()) != null;

@@ -60,7 +60,7 @@ final class ChannelRouting {
      */
     Route route(CheckoutContext ctx, PaymentMethod method, Money amount, Optional<String> pinned,
             Optional<InstallmentPlan> installments, boolean creditWanted) {
-        CapabilityVerdict verdict = resolver.resolve(ctx, method, amount);
+        CapabilityVerdict verdict = resolver.resolve(ctx, method, amount, installments);
         if (!verdict.isAccepted()) {
             return Route.refused(method, verdict.blockingFindings());
         }

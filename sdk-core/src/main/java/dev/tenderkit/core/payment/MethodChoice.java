@@ -33,24 +33,12 @@ final class MethodChoice {
     /**
      * @param wallet the wallet of the scanned code
      * @param plan the installment plan the buyer chose, if any
-     * @return the method the code and plan mean: the wallet's plain method, or its installment
-     *     method in that many periods
-     * @throws InvalidInputException naming {@code installments} when the wallet offers no such plan,
-     *     with the periods it offers
+     * @return the method the code and plan mean: the wallet's installment method in that many
+     *     periods, or its plain method — then the resolver refuses the plan, naming the ones offered
      */
     PaymentMethod barcodeMethod(Wallet wallet, Optional<InstallmentPlan> plan) {
-        if (plan.isEmpty()) {
-            return plainMethod(wallet);
-        }
-        int periods = plan.get().periods();
-        return registry.creditMethodOf(wallet, periods).filter(PaymentMethod::isInstallment)
-                .orElseThrow(() -> new InvalidInputException("installments", wallet + " offers no installment plan "
-                        + "of " + periods + " periods; it offers " + offeredPeriods(wallet)));
-    }
-
-    private java.util.List<Integer> offeredPeriods(Wallet wallet) {
-        return registry.all().stream().filter(m -> m.wallet() == wallet && m.isInstallment())
-                .map(PaymentMethod::installmentPeriods).sorted().toList();
+        return plan.flatMap(p -> registry.creditMethodOf(wallet, p.periods())).filter(PaymentMethod::isInstallment)
+                .orElseGet(() -> plainMethod(wallet));
     }
 
     /**

@@ -185,6 +185,18 @@ class CashierApiTest {
     }
 
     @Test
+    void aPlanTheWalletDoesNotOfferIsRefusedBeforeSendingNamingThePlansItOffers() {
+        CompletableFuture<TradeOutcome> f = h.engine.payAsync(BarcodePaymentRequest.of("ORD-15", AMOUNT, ALIPAY_CODE,
+                "x").withInstallments(new InstallmentPlan(5, FeeBearer.SELLER)));
+        TradeOutcome.Refused refused = assertInstanceOf(TradeOutcome.Refused.class, f.getNow(null));
+        assertTrue(refused.findings().stream().anyMatch(x -> x.cause()
+                == dev.tenderkit.core.capability.Cause.INSTALLMENT_PLAN_UNAVAILABLE), refused.findings().toString());
+        assertTrue(refused.findings().toString().contains("3, 6 or 12"), refused.findings().toString());
+        h.runFor(Duration.ZERO);
+        assertEquals(List.of(), h.gateway.calls(), "nothing was sent");
+    }
+
+    @Test
     void everyOutcomeButARefusalCarriesItsTradeThroughOneAccessor() {
         CompletableFuture<TradeOutcome> paid = pay("ORD-10", ALIPAY_CODE);
         CompletableFuture<TradeOutcome> failed = pay("ORD-11", POOR_CODE);
