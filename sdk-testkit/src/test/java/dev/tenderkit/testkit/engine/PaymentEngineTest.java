@@ -167,9 +167,12 @@ class PaymentEngineTest {
         e = assertThrows(InvalidInputException.class, () -> pay("ORD-8", "12345"));
         assertEquals(ErrorCode.INVALID_PAYMENT_CODE, e.code());
         assertFalse(e.getMessage().contains("12345"));
-        e = assertThrows(InvalidInputException.class, () -> h.engine.payAsync(BarcodePaymentRequest.of("ORD-9",
-                Money.parse("1.00"), ALIPAY_CODE, "x").withInstallments(new InstallmentPlan(5, FeeBearer.BUYER))));
-        assertEquals("installments", e.field());
+        // a plan the wallet does not offer is well-formed input: the resolver refuses it, naming the plans offered
+        TradeOutcome.Refused plan = assertInstanceOf(TradeOutcome.Refused.class, h.engine.payAsync(
+                BarcodePaymentRequest.of("ORD-9", Money.parse("1.00"), ALIPAY_CODE, "x")
+                        .withInstallments(new InstallmentPlan(5, FeeBearer.BUYER))).getNow(null));
+        assertEquals(dev.tenderkit.core.capability.Cause.INSTALLMENT_PLAN_UNAVAILABLE, plan.findings().get(0).cause());
+        h.runFor(Duration.ZERO);
         assertEquals(List.of(), h.gateway.calls());
     }
 
