@@ -55,8 +55,13 @@ final class OutTradeNumbers {
 
     /** @return the number with this sequence in the run with this prefix */
     static String number(String prefix, long sequence) {
-        return prefix + String.format(Locale.ROOT, "%" + SEQUENCE_CHARS + "s",
-                Long.toString(sequence, 36).toUpperCase(Locale.ROOT)).replace(' ', '0');
+        String digits = Long.toString(sequence, 36).toUpperCase(Locale.ROOT);
+        StringBuilder number = new StringBuilder(prefix.length() + Math.max(SEQUENCE_CHARS, digits.length()))
+                .append(prefix);
+        for (int pad = SEQUENCE_CHARS - digits.length(); pad > 0; pad--) {
+            number.append('0');
+        }
+        return number.append(digits).toString();
     }
 
     /** @return the run prefix of a number made here, when it has the shape of one */

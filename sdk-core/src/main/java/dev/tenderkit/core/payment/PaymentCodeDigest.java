@@ -14,17 +14,22 @@ import java.security.NoSuchAlgorithmException;
 final class PaymentCodeDigest {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
+    /** One digest per thread: looking one up by name costs more than the hash of a code. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    });
+
     private PaymentCodeDigest() {
     }
 
     /** @return 32 hex digits: the first 128 bits of SHA-256 over the salt and the code */
     static String of(String outTradeNo, String paymentCode) {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        MessageDigest sha = SHA256.get();
+        sha.reset();
         sha.update(("tenderkit.payment-code/" + outTradeNo + "/").getBytes(StandardCharsets.US_ASCII));
         byte[] d = sha.digest(paymentCode.getBytes(StandardCharsets.US_ASCII));
         char[] out = new char[32];

@@ -113,7 +113,10 @@ final class TradeContext {
     /** Ends the trade with its outcome; a caller already told "unresolved" hears nothing more. */
     void finish(TradeOutcome result) {
         services.finished(this);
-        qrCode.completeExceptionally(new IllegalStateException("the trade ended before a QR code was created"));
+        if (first.kind() == TradeKind.QR && !qrCode.isDone()) {
+            // Only a QR trade's caller holds this future; a barcode trade skips building the exception.
+            qrCode.completeExceptionally(new IllegalStateException("the trade ended before a QR code was created"));
+        }
         if (!outcome.complete(result)) {
             LOG.info("trade {} settled as {} after its caller was told it was unresolved", outTradeNo(),
                     record.state());

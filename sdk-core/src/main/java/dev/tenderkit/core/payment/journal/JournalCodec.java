@@ -41,7 +41,7 @@ final class JournalCodec {
     }
 
     byte[] encode(TradeRecord t) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         try (JsonGenerator g = factory.createGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("t", "trade");
@@ -67,9 +67,9 @@ final class JournalCodec {
                 g.writeStringField("codeDigest", t.paymentCodeDigest().get());
             }
             g.writeStringField("state", t.state().name());
-            g.writeStringField("createdAt", t.createdAt().toString());
-            g.writeStringField("updatedAt", t.updatedAt().toString());
-            g.writeStringField("deadline", t.deadline().toString());
+            g.writeStringField("createdAt", InstantText.of(t.createdAt()));
+            g.writeStringField("updatedAt", InstantText.of(t.updatedAt()));
+            g.writeStringField("deadline", InstantText.of(t.deadline()));
             if (t.payment().isPresent()) {
                 Payment p = t.payment().get();
                 g.writeObjectFieldStart("payment");
@@ -78,7 +78,7 @@ final class JournalCodec {
                 g.writeStringField("funding", p.fundingSource().channelCode());
                 g.writeBooleanField("credit", p.fundingSource().credit());
                 g.writeNumberField("periods", p.fundingSource().installmentPeriods());
-                g.writeStringField("paidAt", p.paidAt().toString());
+                g.writeStringField("paidAt", InstantText.of(p.paidAt()));
                 g.writeEndObject();
             }
             if (t.failure().isPresent()) {
@@ -119,8 +119,8 @@ final class JournalCodec {
             g.writeStringField("amount", r.amount().toPlainString());
             g.writeStringField("reason", r.reason());
             g.writeStringField("state", r.state().name());
-            g.writeStringField("createdAt", r.createdAt().toString());
-            g.writeStringField("updatedAt", r.updatedAt().toString());
+            g.writeStringField("createdAt", InstantText.of(r.createdAt()));
+            g.writeStringField("updatedAt", InstantText.of(r.updatedAt()));
             if (r.failure().isPresent()) {
                 writeError(g, r.failure().get());
             }

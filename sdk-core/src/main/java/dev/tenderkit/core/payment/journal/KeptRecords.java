@@ -4,6 +4,7 @@ import dev.tenderkit.core.payment.RefundRecord;
 import dev.tenderkit.core.payment.TradeRecord;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -25,18 +26,28 @@ record KeptRecords(List<byte[]> payloads, List<String> dropped) {
         List<byte[]> keep = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
         for (TradeRecord t : index.trades()) {
-            List<RefundRecord> ofTrade = index.refunds(t.outTradeNo());
-            boolean open = !t.state().isFinal() || t.needsAttention()
-                    || ofTrade.stream().anyMatch(r -> !r.state().isFinal());
-            if (open || !t.updatedAt().isBefore(keepSince)) {
+            if (isOpen(t, index.refundsAsIndexed(t.outTradeNo())) || !t.updatedAt().isBefore(keepSince)) {
                 keep.add(codec.encode(t));
-                ofTrade.forEach(r -> keep.add(codec.encode(r)));
+                index.refunds(t.outTradeNo()).forEach(r -> keep.add(codec.encode(r)));
             } else {
                 dropped.add(t.outTradeNo());
             }
         }
         index.refundsOfUnknownTrades().forEach(r -> keep.add(codec.encode(r)));
         return new KeptRecords(keep, dropped);
+    }
+
+    /** Unfinished, flagged, or with an unfinished refund (a loop: this runs for every trade held). */
+    private static boolean isOpen(TradeRecord t, Collection<RefundRecord> refunds) {
+        if (!t.state().isFinal() || t.needsAttention()) {
+            return true;
+        }
+        for (RefundRecord r : refunds) {
+            if (!r.state().isFinal()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The repair rule: every record the index holds. */
