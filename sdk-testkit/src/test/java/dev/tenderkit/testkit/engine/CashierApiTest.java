@@ -25,19 +25,9 @@ import dev.tenderkit.core.payment.RefundOutcome;
 import dev.tenderkit.core.payment.TradeOutcome;
 import dev.tenderkit.core.payment.TradeRecord;
 import dev.tenderkit.core.payment.TradeState;
-import dev.tenderkit.core.payment.spi.CloseResult;
-import dev.tenderkit.core.payment.spi.GatewayTiming;
 import dev.tenderkit.core.payment.spi.PayRequest;
 import dev.tenderkit.core.payment.spi.PayResult;
 import dev.tenderkit.core.payment.spi.PaymentGateway;
-import dev.tenderkit.core.payment.spi.PrecreateRequest;
-import dev.tenderkit.core.payment.spi.PrecreateResult;
-import dev.tenderkit.core.payment.spi.QueryResult;
-import dev.tenderkit.core.payment.spi.RefundQueryResult;
-import dev.tenderkit.core.payment.spi.RefundRequest;
-import dev.tenderkit.core.payment.spi.RefundResult;
-import dev.tenderkit.core.payment.spi.ReverseResult;
-import dev.tenderkit.core.payment.spi.TradeRef;
 import dev.tenderkit.testkit.InMemoryWallet;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -235,51 +225,18 @@ class CashierApiTest {
     }
 
     /** A gateway that keeps the pay requests the engine sent. */
-    private record Recording(PaymentGateway wallet, List<PayRequest> sent) implements PaymentGateway {
-        @Override
-        public String id() {
-            return wallet.id();
-        }
+    private static final class Recording extends ForwardingGateway {
+        private final List<PayRequest> sent;
 
-        @Override
-        public GatewayTiming timing() {
-            return wallet.timing();
+        Recording(PaymentGateway wallet, List<PayRequest> sent) {
+            super(wallet);
+            this.sent = sent;
         }
 
         @Override
         public PayResult pay(PayRequest request) {
             sent.add(request);
             return wallet.pay(request);
-        }
-
-        @Override
-        public PrecreateResult precreate(PrecreateRequest request) {
-            return wallet.precreate(request);
-        }
-
-        @Override
-        public QueryResult query(TradeRef trade) {
-            return wallet.query(trade);
-        }
-
-        @Override
-        public ReverseResult reverse(TradeRef trade) {
-            return wallet.reverse(trade);
-        }
-
-        @Override
-        public CloseResult close(TradeRef trade) {
-            return wallet.close(trade);
-        }
-
-        @Override
-        public RefundResult refund(RefundRequest request) {
-            return wallet.refund(request);
-        }
-
-        @Override
-        public RefundQueryResult queryRefund(TradeRef trade, String refundRequestNo) {
-            return wallet.queryRefund(trade, refundRequestNo);
         }
     }
 }

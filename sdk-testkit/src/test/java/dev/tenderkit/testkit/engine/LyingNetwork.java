@@ -1,17 +1,11 @@
 package dev.tenderkit.testkit.engine;
 
-import dev.tenderkit.core.payment.spi.CloseResult;
-import dev.tenderkit.core.payment.spi.GatewayTiming;
 import dev.tenderkit.core.payment.spi.PayRequest;
 import dev.tenderkit.core.payment.spi.PayResult;
 import dev.tenderkit.core.payment.spi.PaymentGateway;
-import dev.tenderkit.core.payment.spi.PrecreateRequest;
-import dev.tenderkit.core.payment.spi.PrecreateResult;
-import dev.tenderkit.core.payment.spi.QueryResult;
 import dev.tenderkit.core.payment.spi.RefundQueryResult;
 import dev.tenderkit.core.payment.spi.RefundRequest;
 import dev.tenderkit.core.payment.spi.RefundResult;
-import dev.tenderkit.core.payment.spi.ReverseResult;
 import dev.tenderkit.core.payment.spi.TradeRef;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -23,14 +17,13 @@ import java.util.function.Function;
  * gateway adapter would return for a replayed answer it could not tell from a real one. What the
  * engine may conclude from such answers is what the test checks.
  */
-final class LyingNetwork implements PaymentGateway {
-    private final PaymentGateway wallet;
+final class LyingNetwork extends ForwardingGateway {
     private final Deque<Function<PayRequest, PayResult>> pays = new ArrayDeque<>();
     private final Deque<Function<RefundRequest, RefundResult>> refunds = new ArrayDeque<>();
     private final Deque<RefundQueryResult> refundQueries = new ArrayDeque<>();
 
     LyingNetwork(PaymentGateway wallet) {
-        this.wallet = wallet;
+        super(wallet);
     }
 
     /** The next pay reaches the wallet; the engine hears {@code answer} instead of the wallet's. */
@@ -69,15 +62,7 @@ final class LyingNetwork implements PaymentGateway {
         return this;
     }
 
-    @Override
-    public String id() {
-        return wallet.id();
-    }
 
-    @Override
-    public GatewayTiming timing() {
-        return wallet.timing();
-    }
 
     @Override
     public synchronized PayResult pay(PayRequest request) {
@@ -85,25 +70,9 @@ final class LyingNetwork implements PaymentGateway {
         return lie == null ? wallet.pay(request) : lie.apply(request);
     }
 
-    @Override
-    public PrecreateResult precreate(PrecreateRequest request) {
-        return wallet.precreate(request);
-    }
 
-    @Override
-    public QueryResult query(TradeRef trade) {
-        return wallet.query(trade);
-    }
 
-    @Override
-    public ReverseResult reverse(TradeRef trade) {
-        return wallet.reverse(trade);
-    }
 
-    @Override
-    public CloseResult close(TradeRef trade) {
-        return wallet.close(trade);
-    }
 
     @Override
     public synchronized RefundResult refund(RefundRequest request) {
