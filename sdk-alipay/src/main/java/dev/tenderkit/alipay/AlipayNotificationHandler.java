@@ -3,8 +3,8 @@ package dev.tenderkit.alipay;
 import dev.tenderkit.alipay.NotificationAnswer.Reason;
 import dev.tenderkit.core.ConfigurationException;
 import dev.tenderkit.core.money.Money;
+import java.io.UnsupportedEncodingException;
 import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -84,9 +84,10 @@ public final class AlipayNotificationHandler {
             String k;
             String v;
             try {
-                k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
+                // The charset-name form: Android (API 26) has no URLDecoder.decode(String, Charset).
+                k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), "UTF-8");
+                v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), "UTF-8");
+            } catch (IllegalArgumentException | UnsupportedEncodingException e) {
                 return reject(Reason.MALFORMED, "the body is not form-encoded: " + e.getMessage(), Optional.empty());
             }
             if (params.put(k, v) != null) {

@@ -32,7 +32,7 @@ public final class Pkcs1 {
         body.write(Der.INTEGER);
         body.write(0x01);
         body.write(0x00); // version 0
-        body.writeBytes(RSA_ALGORITHM_ID);
+        body.write(RSA_ALGORITHM_ID, 0, RSA_ALGORITHM_ID.length);
         writeTlv(body, Der.OCTET_STRING, pkcs1);
         ByteArrayOutputStream out = new ByteArrayOutputStream(body.size() + 8);
         writeTlv(out, Der.SEQUENCE, body.toByteArray());
@@ -57,6 +57,6 @@ public final class Pkcs1 {
             out.write((len >> 8) & 0xff);
             out.write(len & 0xff);
         }
-        out.writeBytes(value);
+        out.write(value, 0, value.length);
     }
 }

@@ -96,13 +96,13 @@ final class Checkout {
                 }
                 TradeRecord paid = d.existing().orElseThrow();
                 return new QrTicket(Optional.of(paid.outTradeNo()), paid.qrCode().map(CompletableFuture::completedFuture)
-                        .orElseGet(() -> CompletableFuture.failedFuture(new IllegalStateException("the trade is "
+                        .orElseGet(() -> failed(new IllegalStateException("the trade is "
                                 + paid.state() + " and its code was not journaled"))), joined(d));
             }
             ChannelRouting.Route route = routing.route(context.get(), request.method(), request.amount(),
                     request.pinnedChannel(), Optional.empty(), request.creditAllowed());
             if (route.refusal().isPresent()) {
-                return new QrTicket(Optional.empty(), CompletableFuture.failedFuture(new IllegalStateException(
+                return new QrTicket(Optional.empty(), failed(new IllegalStateException(
                         "refused before sending")), CompletableFuture.completedFuture(route.refusal().get()));
             }
             PaymentGateway gateway = route.gateway();
@@ -132,5 +132,12 @@ final class Checkout {
                     t.fee().map(f -> t.payment().get().amount().minus(f))));
         }
         return recovery.resume(t).outcome;
+    }
+
+    /** {@code CompletableFuture.failedFuture}, which Android (API 26) lacks. */
+    private static <T> CompletableFuture<T> failed(Throwable cause) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        f.completeExceptionally(cause);
+        return f;
     }
 }

@@ -72,7 +72,7 @@ public final class JsonDocumentParser {
         long atLeast;
         try {
             // Held whole so that byte columns can be turned into character columns; never more than the limit.
-            document = in.readNBytes(limits.maxBytes() + 1);
+            document = readAtMost(in, limits.maxBytes() + 1);
             atLeast = document.length > limits.maxBytes() ? document.length + Math.max(0, in.available()) : 0;
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + source + " failed", e);
@@ -203,5 +203,22 @@ public final class JsonDocumentParser {
                 t == JsonToken.START_OBJECT ? JsonNode.Kind.OBJECT : JsonNode.Kind.ARRAY, null);
         p.skipChildren();
         return placeholder;
+    }
+
+    /** {@code InputStream.readNBytes(int)}, which Android (API 26) lacks: up to {@code max} bytes, fewer at the end. */
+    private static byte[] readAtMost(InputStream in, int max) throws IOException {
+        byte[] buf = new byte[Math.min(max, 8192)];
+        int n = 0;
+        while (n < max) {
+            if (n == buf.length) {
+                buf = java.util.Arrays.copyOf(buf, (int) Math.min(max, buf.length * 2L));
+            }
+            int read = in.read(buf, n, buf.length - n);
+            if (read < 0) {
+                break;
+            }
+            n += read;
+        }
+        return n == buf.length ? buf : java.util.Arrays.copyOf(buf, n);
     }
 }

@@ -1,6 +1,7 @@
 package dev.tenderkit.core.payment.journal;
 
 import java.io.IOException;
+import java.nio.Buffer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -107,7 +108,11 @@ final class JournalAnchor implements AutoCloseable {
         State first = new State(1, committed, damageAt, prefixes);
         Path tmp = file.resolveSibling(file.getFileName() + ".new");
         ByteBuffer whole = ByteBuffer.allocate(FILE_BYTES);
-        whole.put((int) (first.generation() % 2) * SLOT_BYTES, encode(first));   // the other slot: zeros, invalid
+        // The other slot stays zeros, invalid. Through Buffer: Android lacks ByteBuffer's covariant
+        // position(int) and clear(), and the absolute put(int, byte[]).
+        ((Buffer) whole).position((int) (first.generation() % 2) * SLOT_BYTES);
+        whole.put(encode(first));
+        ((Buffer) whole).clear();
         try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             while (whole.hasRemaining()) {

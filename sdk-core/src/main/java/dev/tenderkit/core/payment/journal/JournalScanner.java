@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.zip.CRC32C;
 
 /**
  * Reads a journal's bytes back into records and tells a torn tail from damage. Pure: it looks at
@@ -131,7 +130,7 @@ final class JournalScanner {
     }
 
     private Result shortFile(boolean ours) {
-        boolean headerPrefix = Arrays.equals(b, 0, end, RecordFormat.header().array(), 0, end);
+        boolean headerPrefix = RecordFormat.samePrefix(b, RecordFormat.header().array(), end);
         if (committed > RecordFormat.HEADER_BYTES) {
             damage.add(new Region(Kind.TRUNCATED, 0, end, "the journal is " + end + " bytes long, shorter than its "
                     + "header, but its anchor says " + committed + " bytes were committed: it was emptied or "
@@ -147,7 +146,7 @@ final class JournalScanner {
     }
 
     private void header(boolean ours) {
-        boolean magic = Arrays.equals(b, 0, 4, RecordFormat.MAGIC, 0, 4);
+        boolean magic = RecordFormat.samePrefix(b, RecordFormat.MAGIC, 4);
         int version = RecordFormat.readInt(b, 4);
         if (magic && version == RecordFormat.VERSION) {
             return;
@@ -237,11 +236,11 @@ final class JournalScanner {
         if (length < 0 || length > max || length == RecordFormat.readInt(b, at)) {
             return false;
         }
-        CRC32C crc = new CRC32C();
-        crc.update(new byte[] {(byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length});
-        crc.update(b, at + 4, length);
+        Crc32c crc = new Crc32c()
+                .update(new byte[] {(byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length})
+                .update(b, at + 4, length);
         crcBytes += 4 + length;
-        return (int) crc.getValue() == RecordFormat.readInt(b, recordEnd - 4);
+        return (int) crc.value() == RecordFormat.readInt(b, recordEnd - 4);
     }
 
     /**

@@ -179,8 +179,8 @@ public final class JournalTransactionStore implements TransactionStore {
         String line = clock.instant() + " " + who.strip() + " accepted the damage of " + journal.file()
                 + " and rewrote it to " + keep.size() + " records: " + accepted.describe() + System.lineSeparator();
         try {
-            Files.writeString(journal.file().resolveSibling(journal.file().getFileName() + ".repairs"), line,
-                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+            Files.write(journal.file().resolveSibling(journal.file().getFileName() + ".repairs"),
+                    line.getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE, StandardOpenOption.APPEND,
                     StandardOpenOption.SYNC);
         } catch (IOException e) {
             throw new TenderKitException(ErrorCode.JOURNAL_IO, "cannot record the repair of " + journal.file()

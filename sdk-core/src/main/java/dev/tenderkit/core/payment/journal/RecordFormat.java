@@ -1,8 +1,8 @@
 package dev.tenderkit.core.payment.journal;
 
+import java.nio.Buffer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.zip.CRC32C;
 
 /**
  * The journal's byte layout. A file starts with an 8-byte header, {@code "TKJ1"} then the format
@@ -27,7 +27,8 @@ final class RecordFormat {
 
     static ByteBuffer header() {
         ByteBuffer b = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.BIG_ENDIAN);
-        b.put(MAGIC).putInt(VERSION).flip();
+        b.put(MAGIC).putInt(VERSION);
+        ((Buffer) b).flip(); // Buffer.flip(): Android has no covariant ByteBuffer.flip()
         return b;
     }
 
@@ -35,14 +36,22 @@ final class RecordFormat {
         ByteBuffer b = ByteBuffer.allocate(OVERHEAD + payload.length).order(ByteOrder.BIG_ENDIAN);
         b.putInt(payload.length).put(payload);
         b.putInt(crc(b.array(), 0, 4 + payload.length));
-        b.flip();
+        ((Buffer) b).flip();
         return b;
     }
 
     static int crc(byte[] bytes, int offset, int length) {
-        CRC32C crc = new CRC32C();
-        crc.update(bytes, offset, length);
-        return (int) crc.getValue();
+        return Crc32c.of(bytes, offset, length);
+    }
+
+    /** Whether the first {@code n} bytes of both arrays are equal (both hold at least {@code n}). */
+    static boolean samePrefix(byte[] a, byte[] b, int n) {
+        for (int i = 0; i < n; i++) {
+            if (a[i] != b[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static int readInt(byte[] b, int at) {

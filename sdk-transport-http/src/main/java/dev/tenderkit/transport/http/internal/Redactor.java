@@ -3,8 +3,8 @@ package dev.tenderkit.transport.http.internal;
 import dev.tenderkit.core.method.PaymentCodeMask;
 import dev.tenderkit.transport.http.LogRedaction;
 import java.net.URI;
+import java.io.UnsupportedEncodingException;
 import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -198,8 +198,9 @@ final class Redactor {
 
     private static String decode(String text) {
         try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException malformed) {
+            // The charset-name form: Android (API 26) has no URLDecoder.decode(String, Charset).
+            return URLDecoder.decode(text, "UTF-8");
+        } catch (IllegalArgumentException | UnsupportedEncodingException malformed) {
             return text;
         }
     }
