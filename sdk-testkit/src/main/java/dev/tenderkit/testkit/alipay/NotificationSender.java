@@ -232,9 +232,18 @@ final class NotificationSender {
 
     /** Waits until at least {@code count} deliveries were made or {@code timeout} passed. */
     List<NotificationDelivery> await(int count, Duration timeout) throws InterruptedException {
+        return await(count, timeout, false);
+    }
+
+    /**
+     * Waits until at least {@code count} deliveries were made ({@code acknowledgedOnly}: answered
+     * "success") or {@code timeout} passed; returns every delivery made so far.
+     */
+    List<NotificationDelivery> await(int count, Duration timeout, boolean acknowledgedOnly) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (deliveries) {
-            while (deliveries.size() < count) {
+            while ((acknowledgedOnly ? deliveries.stream().filter(NotificationDelivery::acknowledged).count()
+                    : deliveries.size()) < count) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     break;

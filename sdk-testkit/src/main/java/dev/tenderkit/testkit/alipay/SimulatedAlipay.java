@@ -324,6 +324,16 @@ public final class SimulatedAlipay implements AutoCloseable {
         return notifications.await(count, timeout);
     }
 
+    /**
+     * Waits until at least {@code count} deliveries were acknowledged by the merchant's endpoint
+     * (answered "success"), or {@code timeout} passed; returns every delivery made so far, failed
+     * attempts included. Deliveries run on two threads, so notifications of different events may
+     * be acknowledged in either order.
+     */
+    public List<NotificationDelivery> awaitAcknowledged(int count, Duration timeout) throws InterruptedException {
+        return notifications.await(count, timeout, true);
+    }
+
     /** Stops the server and its threads; notifications not yet delivered are dropped. */
     @Override
     public void close() {
