@@ -118,6 +118,10 @@ final class WeChatPayCall {
         return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
     }
 
+    AnswerVerifier verifier() {
+        return verifier;
+    }
+
     WeChatPayCredentials credentials() {
         return credentials;
     }

@@ -84,6 +84,15 @@ public final class WeChatPayGateway implements PaymentGateway {
         certificates.ifPresent(PlatformCertificates::stop);
     }
 
+    /** @return the verifier of this gateway's answers, which callbacks share (the same keys and clock) */
+    AnswerVerifier verifier() {
+        return call.verifier();
+    }
+
+    WeChatPayCredentials credentials() {
+        return c;
+    }
+
     private static String unbound(String what, String why) {
         return "unbound answer to " + what + ": " + why + "; taken as unknown";
     }
