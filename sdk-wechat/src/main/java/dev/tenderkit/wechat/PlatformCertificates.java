@@ -98,7 +98,9 @@ final class PlatformCertificates {
             return new AnswerVerifier(keys.withPlatformCertificates(all), scheduler.clock());
         });
         if (!(a instanceof WeChatPayAnswer.Ok)) {
-            return new CertificateRefresh(keys.platformSerials(), Optional.of(a.reason()));
+            // the certificates' own problem first: a wrong APIv3 key also leaves the answer unverified
+            return new CertificateRefresh(keys.platformSerials(), Optional.of(problem.get() == null ? a.reason()
+                    : problem.get() + " (and so: " + a.reason() + ")"));
         }
         if (problem.get() != null) {
             return new CertificateRefresh(keys.platformSerials(), Optional.of(problem.get()));
