@@ -43,6 +43,7 @@ final class LoopbackWeChat implements AutoCloseable {
     private final RSAVerifier merchantVerifier =
             new RSAVerifier(Fixtures.officialPublicKey("merchant-cert-pub.pem"), Fixtures.SERIAL);
     private final Clock clock;
+    private volatile java.util.function.Function<Received, Scripted> responder = r -> null;
 
     LoopbackWeChat(Fixtures.WeChatSide wechat, Clock clock) throws IOException {
         this.wechat = wechat;
@@ -59,6 +60,11 @@ final class LoopbackWeChat implements AutoCloseable {
     /** @param pathAndQuery the exact path (and query) to answer */
     void answer(String pathAndQuery, int status, String body, Signing signing) {
         answers.put(pathAndQuery, new Scripted(status, body, signing));
+    }
+
+    /** @param responder answers what it returns non-null for, before the scripted paths (a stateful scenario) */
+    void responder(java.util.function.Function<Received, Scripted> responder) {
+        this.responder = responder;
     }
 
     void answer(String pathAndQuery, int status, String body) {
@@ -79,9 +85,11 @@ final class LoopbackWeChat implements AutoCloseable {
                 valid = merchantVerifier.verify(Fixtures.SERIAL, message, m.group(5));
             }
         }
-        received.add(new Received(ex.getRequestMethod(), pq, body, valid,
-                String.valueOf(ex.getRequestHeaders().getFirst("Wechatpay-Serial"))));
-        Scripted s = valid ? answers.get(pq)
+        Received got = new Received(ex.getRequestMethod(), pq, body, valid,
+                String.valueOf(ex.getRequestHeaders().getFirst("Wechatpay-Serial")));
+        received.add(got);
+        Scripted dynamic = valid ? responder.apply(got) : null;
+        Scripted s = dynamic != null ? dynamic : valid ? answers.get(pq)
                 : new Scripted(401, "{\"code\":\"SIGN_ERROR\",\"message\":\"签名错误\"}", Signing.SIGNED);
         if (s == null) {
             s = new Scripted(404, "{\"code\":\"ORDER_NOT_EXIST\",\"message\":\"订单不存在\"}", Signing.SIGNED);
