@@ -16,7 +16,9 @@ import dev.tenderkit.core.merchant.MerchantProfile;
 import dev.tenderkit.core.method.PaymentMethods;
 import dev.tenderkit.core.money.Money;
 import dev.tenderkit.core.payment.BarcodePaymentRequest;
+import dev.tenderkit.core.payment.OrderRefund;
 import dev.tenderkit.core.payment.PaymentEngine;
+import dev.tenderkit.core.payment.RefundOutcome;
 import dev.tenderkit.core.payment.TradeOutcome;
 import dev.tenderkit.core.payment.journal.JournalTransactionStore;
 import dev.tenderkit.core.payment.spi.GatewayTiming;
@@ -26,6 +28,7 @@ import dev.tenderkit.core.terminal.TerminalProfile;
 import dev.tenderkit.core.time.ExecutorTaskScheduler;
 import dev.tenderkit.testkit.wechat.BuyerScript;
 import dev.tenderkit.testkit.wechat.Fault;
+import dev.tenderkit.testkit.wechat.RefundScript;
 import dev.tenderkit.testkit.wechat.SimulatedWeChatPay;
 import dev.tenderkit.testkit.wechat.SimulatedWeChatPayKeys;
 import dev.tenderkit.testkit.wechat.WeChatTrade;
@@ -37,6 +40,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,8 +54,19 @@ class SimulatedWeChatEngineTest {
     private static final String BUYER = "134567890123456789";
     private static final SimulatedWeChatPayKeys KEYS = SimulatedWeChatPayKeys.generate();
 
+    /** What a test does after the payment, with the engine and the simulator still running. */
+    @FunctionalInterface
+    interface Then {
+        void accept(PaymentEngine engine, SimulatedWeChatPay wechat, TradeOutcome outcome) throws Exception;
+    }
+
     private static TradeOutcome pay(Path dir, BuyerScript buyer, Consumer<SimulatedWeChatPay> faults,
             Duration deadline, Consumer<SimulatedWeChatPay> after) throws Exception {
+        return pay(dir, buyer, faults, deadline, (e, w, o) -> after.accept(w));
+    }
+
+    private static TradeOutcome pay(Path dir, BuyerScript buyer, Consumer<SimulatedWeChatPay> faults,
+            Duration deadline, Then after) throws Exception {
         Clock clock = Clock.systemUTC();
         try (SimulatedWeChatPay wechat = SimulatedWeChatPay.builder(KEYS).start();
                 ExecutorTaskScheduler scheduler = ExecutorTaskScheduler.create("wechat-sim-engine-test", 2);
@@ -90,7 +105,7 @@ class SimulatedWeChatEngineTest {
             } else {
                 assertEquals(Money.ZERO, charged, outcome + ": nothing stays charged");
             }
-            after.accept(wechat);
+            after.accept(engine, wechat, outcome);
             return outcome;
         }
     }
@@ -144,6 +159,28 @@ class SimulatedWeChatEngineTest {
                             f + ": the charged trade is never reversed"));
             assertInstanceOf(TradeOutcome.Paid.class, o, f.toString());
         }
+    }
+
+    @Test
+    void aRefundProcessingAtWeChatIsFollowedToSuccessAndAnAbnormalOneIsFlagged(@TempDir Path dir) throws Exception {
+        pay(dir, BuyerScript.paysAtOnce(), w -> {
+            w.scriptRefund("R_1", RefundScript.succeeds().after(2));
+            w.scriptRefund("R_2", RefundScript.abnormal());
+        }, Duration.ofSeconds(60), (engine, wechat, outcome) -> {
+            assertInstanceOf(TradeOutcome.Paid.class, outcome);
+            RefundOutcome ok = engine.refundAsync(OrderRefund.builder().orderId("ORD-1").refundRequestNo("R_1")
+                    .amount(Money.ofFen(200)).reason("退货").build()).get(30, TimeUnit.SECONDS);
+            assertInstanceOf(RefundOutcome.Refunded.class, ok, ok::toString);
+            RefundOutcome bad = engine.refundAsync(OrderRefund.builder().orderId("ORD-1").refundRequestNo("R_2")
+                    .amount(Money.ofFen(300)).reason("退货").build()).get(30, TimeUnit.SECONDS);
+            assertTrue(bad instanceof RefundOutcome.Failed || bad instanceof RefundOutcome.Unresolved, bad::toString);
+            assertTrue(bad.toString().contains("ABNORMAL"), bad::toString);
+            RefundOutcome again = engine.refundAsync(OrderRefund.builder().orderId("ORD-1").refundRequestNo("R_1")
+                    .amount(Money.ofFen(200)).reason("退货").build()).get(30, TimeUnit.SECONDS);
+            assertInstanceOf(RefundOutcome.Refunded.class, again, "idempotent by out_refund_no");
+            assertEquals(1, wechat.ledger().refundsOf(outcome.record().orElseThrow().outTradeNo()).stream()
+                    .filter(r -> r.toString().contains("R_1")).count(), "R-1 made once");
+        });
     }
 
     @Test
