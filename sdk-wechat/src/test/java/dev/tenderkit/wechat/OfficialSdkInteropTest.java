@@ -66,6 +66,61 @@ class OfficialSdkInteropTest {
     }
 
     @Test
+    void theOfficialAuthorizationHasOurFieldOrderAndSignsTheMessageOurWay() throws Exception {
+        com.wechat.pay.java.core.auth.WechatPay2Credential official = new com.wechat.pay.java.core.auth.WechatPay2Credential(
+                Fixtures.MCHID, new com.wechat.pay.java.core.cipher.RSASigner(Fixtures.SERIAL,
+                        Fixtures.officialPrivateKey("merchant-key.pem")));
+        dev.tenderkit.core.crypto.BoundVerifier merchant = dev.tenderkit.core.crypto.BoundVerifier.of(
+                dev.tenderkit.core.crypto.PublicKeys.rsa("t", Fixtures.text("merchant-cert-pub.pem"), "t"),
+                dev.tenderkit.core.crypto.SignatureSource.of("SHA256withRSA", Optional.empty()));
+        for (int i = 0; i < 200; i++) {
+            String path = "/v3/refund/domestic/refunds/" + PathText.segment("R" + text(3))
+                    + (i % 2 == 0 ? "?mchid=" + Fixtures.MCHID + "&q=" + PathText.segment(text(2)) : "");
+            String body = i % 5 == 0 ? "" : "{\"reason\":\"" + text(5) + "\"}";
+            String header = official.getAuthorization(
+                    java.net.URI.create("https://api.mch.weixin.qq.com" + path), "POST", body);
+            Matcher m = AUTH.matcher(header);
+            assertTrue(m.matches(), "official header in our field order: " + header);
+            String message = "POST\n" + path + "\n" + m.group(3) + "\n" + m.group(2) + "\n" + body + "\n";
+            assertTrue(merchant.verify(message.getBytes(StandardCharsets.UTF_8), Base64.getDecoder().decode(m.group(5))),
+                    "the official SDK signs the path and query as ours does: " + path);
+        }
+    }
+
+    @Test
+    void aThousandOfficiallySignedAndEncryptedCallbacksAreAcceptedOnce() {
+        AeadAesCipher cipher = new AeadAesCipher(Fixtures.API_V3_KEY.getBytes(StandardCharsets.US_ASCII));
+        WeChatPayGateway g = WeChatPayGateway.builder().credentials(Fixtures.publicKeyMode())
+                .transport(dev.tenderkit.transport.http.GatewayTransport.builder().build())
+                .baseUrl(java.net.URI.create("http://127.0.0.1:9")).deviceId("P").storeId("S").build();
+        java.util.concurrent.atomic.AtomicInteger told = new java.util.concurrent.atomic.AtomicInteger();
+        WeChatPayCallbackHandler handler = WeChatPayCallbackHandler.builder().gateway(g)
+                .orders(no -> Optional.of(dev.tenderkit.core.money.Money.ofFen(100 + no.length())))
+                .listener(cb -> told.incrementAndGet()).build();
+        Fixtures.WeChatSide wechat = Fixtures.WeChatSide.publicKey();
+        for (int i = 0; i < 1000; i++) {
+            String no = "T" + i;
+            String plain = "{\"mchid\":\"" + Fixtures.MCHID + "\",\"appid\":\"" + Fixtures.APPID + "\",\"out_trade_no\":\""
+                    + no + "\",\"trade_state\":\"SUCCESS\",\"attach\":\"" + text(4).replace("\\", "").replace("\"", "")
+                    .replace("\n", "") + "\",\"amount\":{\"total\":" + (100 + no.length()) + "}}";
+            String nonce = String.format("%012d", i);
+            String ct = cipher.encrypt("transaction".getBytes(StandardCharsets.UTF_8),
+                    nonce.getBytes(StandardCharsets.UTF_8), plain.getBytes(StandardCharsets.UTF_8));
+            String body = "{\"id\":\"EV" + i + "\",\"event_type\":\"TRANSACTION.SUCCESS\",\"resource\":{\"algorithm\":"
+                    + "\"AEAD_AES_256_GCM\",\"ciphertext\":\"" + ct + "\",\"associated_data\":\"transaction\",\"nonce\":\""
+                    + nonce + "\"}}";
+            Map<String, String> h = wechat.headers(body, Instant.now(), "cb" + i);
+            CallbackAnswer a = handler.handle(body, h.get(AnswerVerifier.TIMESTAMP), h.get(AnswerVerifier.NONCE),
+                    h.get(AnswerVerifier.SIGNATURE), h.get(AnswerVerifier.SERIAL));
+            assertInstanceOf(CallbackAnswer.Accepted.class, a, "callback " + i + ": " + a);
+            String changed = body.replace("EV" + i + "\"", "EV" + i + "x\"");
+            assertEquals(401, handler.handle(changed, h.get(AnswerVerifier.TIMESTAMP), h.get(AnswerVerifier.NONCE),
+                    h.get(AnswerVerifier.SIGNATURE), h.get(AnswerVerifier.SERIAL)).status());
+        }
+        assertEquals(1000, told.get());
+    }
+
+    @Test
     void thousandsOfOfficiallySignedAnswersVerifyWithOursAndOneByteBreaksEach() {
         AnswerVerifier ours = new AnswerVerifier(new AnswerKeys(Fixtures.publicKeyMode()), Clock.fixed(now, ZoneOffset.UTC));
         Fixtures.WeChatSide wechat = Fixtures.WeChatSide.publicKey();
