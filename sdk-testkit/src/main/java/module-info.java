@@ -1,7 +1,7 @@
 /**
- * Simulated wallets for testing offline: the in-memory wallet and the simulated Alipay (a real HTTP
- * server on loopback, with its own signing written apart from sdk-alipay's, which it does not
- * require). Both packages are exported.
+ * Simulated wallets for testing offline: the in-memory wallet, the simulated Alipay and the simulated
+ * WeChat Pay (real HTTP servers on loopback, each with its own signing written apart from the
+ * adapter's, which it does not require). All three packages are exported.
  */
 module dev.tenderkit.testkit {
     requires transitive dev.tenderkit.core;
@@ -11,4 +11,5 @@ module dev.tenderkit.testkit {
 
     exports dev.tenderkit.testkit;
     exports dev.tenderkit.testkit.alipay;
+    exports dev.tenderkit.testkit.wechat;
 }

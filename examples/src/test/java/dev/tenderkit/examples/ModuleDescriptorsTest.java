@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tenderkit.alipay.AlipayGateway;
+import dev.tenderkit.wechat.WeChatPayGateway;
 import dev.tenderkit.core.money.Money;
 import dev.tenderkit.testkit.alipay.SimulatedAlipay;
 import dev.tenderkit.transport.http.GatewayTransport;
@@ -41,6 +42,7 @@ class ModuleDescriptorsTest {
             "dev.tenderkit.transport.http", GatewayTransport.class,
             "dev.tenderkit.transport.serial", SerialLink.class,
             "dev.tenderkit.alipay", AlipayGateway.class,
+            "dev.tenderkit.wechat", WeChatPayGateway.class,
             "dev.tenderkit.testkit", SimulatedAlipay.class);
 
     private static Path locationOf(Class<?> c) {
@@ -92,6 +94,7 @@ class ModuleDescriptorsTest {
                         "dev.tenderkit.transport.serial.health", "dev.tenderkit.transport.serial.printer",
                         "dev.tenderkit.transport.serial.scanner"),
                 "dev.tenderkit.alipay", Set.of("dev.tenderkit.alipay"),
+                "dev.tenderkit.wechat", Set.of("dev.tenderkit.wechat"),
                 "dev.tenderkit.testkit", Set.of("dev.tenderkit.testkit", "dev.tenderkit.testkit.alipay"));
         for (String module : MODULES.keySet()) {
             ModuleDescriptor d = descriptor(module);
@@ -123,5 +126,6 @@ class ModuleDescriptorsTest {
         Class<?> rule = layer.findLoader("dev.tenderkit.core").loadClass("dev.tenderkit.core.capability.CapabilityRule");
         List<String> providers = ServiceLoader.load(layer, rule).stream().map(p -> p.type().getName()).toList();
         assertTrue(providers.contains("dev.tenderkit.alipay.AlipayCapabilityRule"), "providers: " + providers);
+        assertTrue(providers.contains("dev.tenderkit.wechat.WeChatPayCapabilityRule"), "providers: " + providers);
     }
 }
