@@ -57,6 +57,20 @@ public interface TransactionStore extends AutoCloseable {
     /** @return trades not in a final state, or flagged for attention, oldest first */
     List<TradeRecord> unfinished();
 
+    /**
+     * The unfinished trades that {@code owner} is to settle now: for a store shared by several engines,
+     * each unfinished trade is handed to one claimant only, until {@code lease} has passed (a claimant
+     * that dies leaves its trades to be claimed by another after that). A store used by one engine has
+     * nothing to share: by default, {@link #unfinished()}.
+     *
+     * @param owner who claims (the engine run, for the store's records)
+     * @param lease how long the claim holds without a further save of the trade
+     * @return the trades claimed, as {@link #unfinished()} orders them
+     */
+    default List<TradeRecord> claimUnfinished(String owner, Duration lease) {
+        return unfinished();
+    }
+
     /** @return refunds not in a final state, oldest first */
     List<RefundRecord> unfinishedRefunds();
 
