@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  *   <li><b>High-water mark.</b> {@code <journal>.anchor} keeps a lower bound of the committed
  *       length: a journal found shorter than it (truncated anywhere, emptied) has lost committed
  *       records, which is damage, never a fresh start. It is not rewritten per append: the append
- *       that finds it {@value #ANCHOR_STEP} bytes or more behind the <em>durable</em> length raises
+ *       that finds it 64 KiB or more behind the <em>durable</em> length raises
  *       it to that length (a plain write); open, compaction, repair, a run prefix and close write it
  *       forced, close to the whole journal. A journal without one (older versions) gets one.</li>
  *   <li><b>Torn tail, damage, salvage mode</b>: see {@link JournalScanner} and the package
@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
  *
  * What the anchor cannot see: a journal and anchor both replaced or rolled back together (a restored
  * backup), or a truncation of the records past the mark — while the journal is open, less than
- * {@value #ANCHOR_STEP} bytes of durable records and the lazy ones not yet durable. Recovery queries
+ * 64 KiB of durable records and the lazy ones not yet durable. Recovery queries
  * every unfinished trade and searches the wallets for lost numbers ({@code PaymentEngine#recover()}).
  *
  * Reading the journal back at open is {@code JournalOpening}'s; the files beside it and the forced

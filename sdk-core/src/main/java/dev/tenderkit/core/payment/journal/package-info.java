@@ -66,5 +66,12 @@
  * what was durable: a journal shorter than it is damage; records past it — at most 64 KiB of durable
  * ones and the lazy ones since the last force — may vanish with a power cut unnoticed by the open,
  * and are found again by recovery's queries of unfinished trades and its search of the noted runs.
+ *
+ * <p><b>A limit.</b> Before, at most the last record could be unforced at a power cut, so only a
+ * torn tail could result. Now the unforced suffix may hold several records; if the kernel wrote
+ * their pages back out of order, a power cut can leave a hole (zeros) with a valid lazy record
+ * after it. The open then reports damage rather than cut it (it cannot tell such a hole from a
+ * zeroed durable record, the anchor being a lower bound): recovery still settles every trade, and
+ * payments wait for a person's {@code acceptDamage}. Safe, but not automatic.
  */
 package dev.tenderkit.core.payment.journal;
