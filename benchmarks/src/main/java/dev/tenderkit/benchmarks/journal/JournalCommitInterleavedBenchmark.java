@@ -46,6 +46,14 @@ public class JournalCommitInterleavedBenchmark {
         /** Trades (and bare writes) made. */
         public long pairs;
 
+        @TearDown(Level.Iteration)
+        public void report() {
+            if (pairs > 0) {
+                System.out.printf("%n# interleaved: trade %.1f us, bare %.1f us, ratio %.3f over %d pairs%n",
+                        tradeNanos / 1e3 / pairs, bareNanos / 1e3 / pairs, (double) tradeNanos / bareNanos, pairs);
+            }
+        }
+
         @Setup(Level.Iteration)
         public void reset() {
             tradeNanos = 0;
