@@ -121,22 +121,25 @@ final class GroupCommit {
     private void lead() {
         forcing = true;
         long target = written;
+        boolean forced = false;
         IOException failed = null;
         lock.unlock();
         try {
             force.run();
+            forced = true;
         } catch (IOException e) {
             failed = e;
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException e) {
             failed = new IOException("forcing the journal failed: " + e, e);
         } finally {
+            // Also reached by an Error, which propagates: a force that did not return is a failed force.
             lock.lock();
             forces++;
             forcing = false;
-            if (failed == null) {
+            if (forced) {
                 durable = Math.max(durable, target);
             } else if (failure == null) {
-                failure = failed;
+                failure = failed != null ? failed : new IOException("the force of the journal did not complete");
             }
             changed.signalAll();
         }

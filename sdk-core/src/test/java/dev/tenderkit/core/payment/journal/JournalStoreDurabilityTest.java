@@ -126,6 +126,33 @@ class JournalStoreDurabilityTest {
     }
 
     @Test
+    void aHoleInAnUnforcedSuffixOfSeveralRecordsIsReportedAsDamageNeverCutOff() throws Exception {
+        // The documented limit: pages of the lazy suffix written back out of order before the power
+        // went leave zeros where one record was and the next one whole. The open cannot tell that
+        // from a zeroed durable record, so it reports damage and keeps every byte and every record.
+        TradeRecord intent = created("TK1", "ORD-1", T0);
+        TradeRecord waiting = intent.advance(TradeState.AWAITING_BUYER, T0.plusSeconds(1));
+        TradeRecord paid = paid(waiting);
+        long durable;
+        long holeEnd;
+        try (JournalTransactionStore s = open(ScriptedSync.counting(file()))) {
+            s.save(intent);
+            durable = s.durableSize();
+            s.save(waiting);
+            holeEnd = java.nio.file.Files.size(file());
+            s.save(paid);
+        }
+        byte[] bytes = java.nio.file.Files.readAllBytes(file());
+        java.util.Arrays.fill(bytes, (int) durable, (int) holeEnd, (byte) 0);
+        java.nio.file.Files.write(file(), bytes);
+        try (JournalTransactionStore s = JournalTransactionStore.open(file(), CLOCK)) {
+            assertTrue(s.integrity().isDamaged(), "a hole followed by a valid record is not taken for a torn tail");
+            assertEquals(Optional.of(paid), s.find("TK1"), "the record after the hole is still read");
+            assertEquals(bytes.length, java.nio.file.Files.size(file()), "nothing was cut off");
+        }
+    }
+
+    @Test
     void concurrentIntentSavesShareForcesAndAFailedForceFailsThemAll() throws Exception {
         ScriptedSync sync = ScriptedSync.failingFirst(file());
         ExecutorService threads = Executors.newFixedThreadPool(4);
