@@ -97,7 +97,7 @@ class PostgresKillTest {
                 TimeUnit.MILLISECONDS.sleep(800 + random.nextInt(2_200));   // when to kill, not a wait for correctness
                 if (!running[victim].isAlive()) {
                     fail("lane " + lanes[victim][0] + " ended by itself with " + running[victim].exitValue() + ", "
-                            + replay);
+                            + replay + "; its standard error:\n" + errorOf(dir, lanes[victim][0]));
                 }
                 running[victim].destroyForcibly();
                 int exit = running[victim].waitFor();
@@ -181,6 +181,16 @@ class PostgresKillTest {
             }
         }
         return violations;
+    }
+
+    /** @return the end of a lane's standard error, which says why it stopped */
+    private static String errorOf(Path dir, String lane) throws java.io.IOException {
+        Path err = dir.resolve("lane-" + lane + ".err");
+        if (!java.nio.file.Files.exists(err)) {
+            return "(none)";
+        }
+        String text = java.nio.file.Files.readString(err);
+        return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
     }
 
     private static Process launch(Path endpointFile, String[] lane) throws Exception {
