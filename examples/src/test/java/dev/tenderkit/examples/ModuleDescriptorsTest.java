@@ -92,7 +92,8 @@ class ModuleDescriptorsTest {
                         "dev.tenderkit.transport.serial.health", "dev.tenderkit.transport.serial.printer",
                         "dev.tenderkit.transport.serial.scanner"),
                 "dev.tenderkit.alipay", Set.of("dev.tenderkit.alipay"),
-                "dev.tenderkit.testkit", Set.of("dev.tenderkit.testkit", "dev.tenderkit.testkit.alipay"));
+                "dev.tenderkit.testkit", Set.of("dev.tenderkit.testkit", "dev.tenderkit.testkit.alipay",
+                        "dev.tenderkit.testkit.wechat"));
         for (String module : MODULES.keySet()) {
             ModuleDescriptor d = descriptor(module);
             Set<String> exported = d.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet());
