@@ -168,4 +168,32 @@ class SimulatedWeChatPayFaultTest {
         assertEquals(503, client.post(PATH, SimulatedWeChatPayTest.codepay(wechat, "F13", "104444444444444444", 1)).status());
         assertThrows(IllegalArgumentException.class, () -> wechat.failNext("pay", Fault.garbage(When.BEFORE_LEDGER)));
     }
+
+    @Test
+    void anyWeChatRefusalCanBeScriptedSigned() throws Exception {
+        wechat.failNext("codepay", Fault.refusal(429, "RATELIMIT_EXCEEDED", When.BEFORE_LEDGER));
+        Reply r = pay("F14");
+        assertEquals(429, r.status());
+        assertTrue(r.verified());
+        assertEquals("RATELIMIT_EXCEEDED", Json.text(Json.parseObject(r.body()), "code").orElseThrow());
+        assertTrue(wechat.ledger().trade("F14").isEmpty());
+        wechat.failNext("codepay", Fault.refusal(500, "BANK_ERROR", When.AFTER_LEDGER));
+        assertEquals(500, pay("F15").status());
+        assertEquals(Money.ofFen(100), charged("F15"), "a BANK_ERROR after the charge: unknown, never 'not paid'");
+        assertThrows(IllegalArgumentException.class, () -> Fault.refusal(200, "X", When.BEFORE_LEDGER));
+        assertThrows(IllegalArgumentException.class, () -> Fault.refusal(403, " ", When.BEFORE_LEDGER));
+    }
+
+    @Test
+    void receivedRequestsAreRecordedWithoutTheirAuthorization() throws Exception {
+        client.askingFor(KEYS.publicKeyId());
+        pay("F16");
+        SimulatedWeChatPay.Received r = wechat.received().get(0);
+        assertEquals("codepay", r.endpoint());
+        assertEquals(PATH, r.url());
+        assertTrue(r.authentic());
+        assertEquals(KEYS.publicKeyId(), r.headers().entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase("Wechatpay-Serial")).findFirst().orElseThrow().getValue());
+        assertTrue(r.headers().keySet().stream().noneMatch(k -> k.equalsIgnoreCase("Authorization")));
+    }
 }
