@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tenderkit.alipay.AlipayGateway;
 import dev.tenderkit.core.money.Money;
+import dev.tenderkit.store.jdbc.JdbcTransactionStore;
 import dev.tenderkit.testkit.alipay.SimulatedAlipay;
 import dev.tenderkit.transport.http.GatewayTransport;
 import dev.tenderkit.transport.serial.SerialLink;
+import dev.tenderkit.wechat.WeChatPayGateway;
 import java.lang.module.Configuration;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
@@ -29,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * What an integrator on the module path sees: each library module's descriptor, read from the
  * module as this build made it (its classes directory or jar, found where its classes come from),
  * exports its API packages and no {@code internal} package (a qualified export to another TenderKit
- * module would be the only allowed way), and the five modules resolve and load together with their
+ * module would be the only allowed way), and the six modules resolve and load together with their
  * dependencies, Alipay's capability rule found by the resolver's {@code ServiceLoader} through
  * {@code provides}.
  */
@@ -41,7 +43,9 @@ class ModuleDescriptorsTest {
             "dev.tenderkit.transport.http", GatewayTransport.class,
             "dev.tenderkit.transport.serial", SerialLink.class,
             "dev.tenderkit.alipay", AlipayGateway.class,
-            "dev.tenderkit.testkit", SimulatedAlipay.class);
+            "dev.tenderkit.wechat", WeChatPayGateway.class,
+            "dev.tenderkit.testkit", SimulatedAlipay.class,
+            "dev.tenderkit.store.jdbc", JdbcTransactionStore.class);
 
     private static Path locationOf(Class<?> c) {
         try {
@@ -92,8 +96,10 @@ class ModuleDescriptorsTest {
                         "dev.tenderkit.transport.serial.health", "dev.tenderkit.transport.serial.printer",
                         "dev.tenderkit.transport.serial.scanner"),
                 "dev.tenderkit.alipay", Set.of("dev.tenderkit.alipay"),
+                "dev.tenderkit.wechat", Set.of("dev.tenderkit.wechat"),
                 "dev.tenderkit.testkit", Set.of("dev.tenderkit.testkit", "dev.tenderkit.testkit.alipay",
-                        "dev.tenderkit.testkit.wechat"));
+                        "dev.tenderkit.testkit.wechat"),
+                "dev.tenderkit.store.jdbc", Set.of("dev.tenderkit.store.jdbc"));
         for (String module : MODULES.keySet()) {
             ModuleDescriptor d = descriptor(module);
             Set<String> exported = d.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet());
@@ -124,5 +130,6 @@ class ModuleDescriptorsTest {
         Class<?> rule = layer.findLoader("dev.tenderkit.core").loadClass("dev.tenderkit.core.capability.CapabilityRule");
         List<String> providers = ServiceLoader.load(layer, rule).stream().map(p -> p.type().getName()).toList();
         assertTrue(providers.contains("dev.tenderkit.alipay.AlipayCapabilityRule"), "providers: " + providers);
+        assertTrue(providers.contains("dev.tenderkit.wechat.WeChatPayCapabilityRule"), "providers: " + providers);
     }
 }

@@ -5,6 +5,8 @@ import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -199,11 +201,11 @@ public final class AlipayCredentials {
             AlipaySigner signer = provider == null
                     ? new AlipaySigner(privateKey, signType)
                     : new AlipaySigner(privateKey, signType, provider);
-            String probeSign = signer.sign(PROBE);
+            PairCheck pair = new PairCheck(privateKey, signer);
             if (!certMode) {
                 PublicKey alipayKey = AlipayKeys.parsePublicKey("alipayPublicKey", alipayPublicKey, signType);
                 AlipayVerifier verifier = new AlipayVerifier(alipayKey, signType, Optional.ofNullable(provider), Optional.empty());
-                if (verifier.verifies(PROBE, probeSign)) {
+                if (pair.isPublicHalf(alipayKey, verifier)) {
                     throw new ConfigurationException("alipayPublicKey", "is the app public key (应用公钥), the public half"
                             + " of appPrivateKey; configure the Alipay public key (支付宝公钥) shown next to it on the open platform");
                 }
@@ -217,17 +219,19 @@ public final class AlipayCredentials {
             X509Certificate alipayCert = AlipayKeys.parseCertificate("alipayCertificate", alipayCertificate, signType);
             List<X509Certificate> roots = AlipayKeys.parseRootBundle("alipayRootCertificate", alipayRootCertificate,
                     signType);
-            AlipayVerifier appCertCheck = new AlipayVerifier(AlipayKeys.certificateKey("appCertificate", appCert, signType),
-                    signType, Optional.ofNullable(provider), Optional.empty());
-            if (!appCertCheck.verifies(PROBE, probeSign)) {
+            PublicKey appCertKey = AlipayKeys.certificateKey("appCertificate", appCert, signType);
+            AlipayVerifier appCertCheck = new AlipayVerifier(appCertKey, signType, Optional.ofNullable(provider),
+                    Optional.empty());
+            if (!pair.isPublicHalf(appCertKey, appCertCheck)) {
                 throw new ConfigurationException("appCertificate", "does not match appPrivateKey: its public key is not the"
                         + " app private key's; use the app certificate issued for this key pair (appCertPublicKey_<APPID>.crt),"
                         + " or the private key you generated its CSR with");
             }
             String alipaySn = AlipayCertSn.of(alipayCert);
-            AlipayVerifier verifier = new AlipayVerifier(AlipayKeys.certificateKey("alipayCertificate", alipayCert, signType),
-                    signType, Optional.ofNullable(provider), Optional.of(alipaySn));
-            if (verifier.verifies(PROBE, probeSign)) {
+            PublicKey alipayCertKey = AlipayKeys.certificateKey("alipayCertificate", alipayCert, signType);
+            AlipayVerifier verifier = new AlipayVerifier(alipayCertKey, signType, Optional.ofNullable(provider),
+                    Optional.of(alipaySn));
+            if (pair.isPublicHalf(alipayCertKey, verifier)) {
                 throw new ConfigurationException("alipayCertificate", "is the app's own certificate; configure the Alipay"
                         + " public key certificate (alipayCertPublicKey_" + signType + ".crt)");
             }
@@ -239,6 +243,33 @@ public final class AlipayCredentials {
             }
             return new AlipayCredentials(this, signer, verifier, Optional.of(AlipayCertSn.of(appCert)), Optional.of(rootSn),
                     Optional.of(alipaySn));
+        }
+    }
+
+    /**
+     * Whether a public key is the app private key's own half. RSA keys with their CRT parameters
+     * (what PKCS#8 and PKCS#1 files hold) are compared by modulus and exponent: no private-key
+     * operation, which costs 20-50 ms in a JVM that has just started. Other keys (SM2, a key a
+     * provider keeps opaque) are checked by signing a probe once and verifying it.
+     */
+    private static final class PairCheck {
+        private final PrivateKey privateKey;
+        private final AlipaySigner signer;
+        private String probeSign;
+
+        PairCheck(PrivateKey privateKey, AlipaySigner signer) {
+            this.privateKey = privateKey;
+            this.signer = signer;
+        }
+
+        boolean isPublicHalf(PublicKey publicKey, AlipayVerifier verifier) {
+            if (privateKey instanceof RSAPrivateCrtKey crt && publicKey instanceof RSAPublicKey rsa) {
+                return crt.getModulus().equals(rsa.getModulus()) && crt.getPublicExponent().equals(rsa.getPublicExponent());
+            }
+            if (probeSign == null) {
+                probeSign = signer.sign(PROBE);
+            }
+            return verifier.verifies(PROBE, probeSign);
         }
     }
 }

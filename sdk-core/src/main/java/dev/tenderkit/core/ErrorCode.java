@@ -43,5 +43,16 @@ public enum ErrorCode {
      * check: the key is not the one it was encrypted with, or the data, nonce or associated data were
      * altered. Nothing was decrypted.
      */
-    DECRYPTION_FAILED
+    DECRYPTION_FAILED,
+    /**
+     * A database-backed {@code TransactionStore} could not complete an operation (the database is
+     * down, the connection was lost, a statement failed): nothing was written, or, for a commit whose
+     * answer was lost, the record may be there; either way the engine sends nothing after it.
+     */
+    STORE_UNAVAILABLE,
+    /**
+     * A record was saved from a revision that is no longer the stored one: another engine (or another
+     * step) changed the trade or refund first. Nothing was overwritten; re-read and decide again.
+     */
+    STORE_CONFLICT
 }

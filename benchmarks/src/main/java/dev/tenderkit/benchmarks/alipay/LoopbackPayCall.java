@@ -56,23 +56,7 @@ public final class LoopbackPayCall implements AutoCloseable {
 
     private LoopbackPayCall(SimulatedAlipayKeys keys, boolean tamper) throws IOException, GeneralSecurityException {
         byte[] answer = signedAnswer(keys, tamper);
-        // The JDK's server writes the headers and the body of an answer separately; without TCP_NODELAY
-        // the body waits for the client's delayed ACK of the headers, about 40 ms on Linux, for every
-        // call of either SDK. Read once, when the server's configuration class loads.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        server.createContext("/gateway.do", exchange -> {
-            try (InputStream in = exchange.getRequestBody()) {
-                in.transferTo(OutputStream.nullOutputStream());
-            }
-            exchange.getResponseHeaders().set("Content-Type", "application/json;charset=utf-8");
-            exchange.sendResponseHeaders(200, answer.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(answer);
-            }
-        });
-        server.setExecutor(null); // answered on the server's dispatcher thread: one thread, no hand-off
-        server.start();
+        server = serve(answer);
         gatewayUrl = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/gateway.do");
 
         // The official SDK logs a summary line of every call at INFO by default (to the console through
@@ -117,7 +101,30 @@ public final class LoopbackPayCall implements AutoCloseable {
         return AlipayGateway.builder().credentials(b.build()).transport(transport).gatewayUrl(gatewayUrl).build();
     }
 
-    private static byte[] signedAnswer(SimulatedAlipayKeys keys, boolean tamper) throws GeneralSecurityException {
+
+    /** A loopback server answering every request to {@code /gateway.do} with {@code answer}; started. */
+    static HttpServer serve(byte[] answer) throws IOException {
+        // The JDK's server writes the headers and the body of an answer separately; without TCP_NODELAY
+        // the body waits for the client's delayed ACK of the headers, about 40 ms on Linux, for every
+        // call of either SDK. Read once, when the server's configuration class loads.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        server.createContext("/gateway.do", exchange -> {
+            try (InputStream in = exchange.getRequestBody()) {
+                in.transferTo(OutputStream.nullOutputStream());
+            }
+            exchange.getResponseHeaders().set("Content-Type", "application/json;charset=utf-8");
+            exchange.sendResponseHeaders(200, answer.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(answer);
+            }
+        });
+        server.setExecutor(null); // answered on the server's dispatcher thread: one thread, no hand-off
+        server.start();
+        return server;
+    }
+
+    static byte[] signedAnswer(SimulatedAlipayKeys keys, boolean tamper) throws GeneralSecurityException {
         Signature s = Signature.getInstance("SHA256withRSA");
         s.initSign(keys.alipayKeyPair().getPrivate());
         s.update(PaySuccess.NODE.getBytes(StandardCharsets.UTF_8));

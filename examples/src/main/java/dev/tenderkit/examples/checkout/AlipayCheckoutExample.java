@@ -37,6 +37,8 @@ import dev.tenderkit.examples.ExampleInput;
 import dev.tenderkit.testkit.alipay.BuyerScript;
 import dev.tenderkit.testkit.alipay.SimulatedAlipay;
 import dev.tenderkit.testkit.alipay.SimulatedAlipayKeys;
+import dev.tenderkit.testkit.wechat.SimulatedWeChatPay;
+import dev.tenderkit.testkit.wechat.SimulatedWeChatPayKeys;
 import dev.tenderkit.transport.http.GatewayTransport;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -54,12 +56,14 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The main example: a checkout over HTTP — the payment engine, the Alipay adapter and the HTTP
  * transport against the testkit's simulated Alipay, a real server on loopback with its own signing
- * and freshly generated keys (no network, no real keys). Seven trades: paid at once; Huabei in 6
+ * and freshly generated keys (no network, no real keys). Seven Alipay trades: paid at once; Huabei in 6
  * installments, the buyer entering a password first; the same refused by the doctor on an older
  * terminal; Huabei installments refused by Alipay because the merchant never signed them, and the
  * doctor's explanation once the merchant's record says so; a QR code paid by scanning; a partial
- * refund; a buyer who never confirms, reversed at the deadline. The polling timing keeps Alipay's
- * shape but is compressed (a 5-second deadline instead of 60) so the demo is quick.
+ * refund; a buyer who never confirms, reversed at the deadline. Then the same engine takes WeChat
+ * Pay codes through the WeChat adapter against the simulated WeChat Pay ({@link WeChatLane}). The
+ * polling timing keeps each wallet's shape but is compressed (a 5-second deadline instead of 60 or
+ * 45) so the demo is quick.
  */
 public final class AlipayCheckoutExample {
     static final String PAYS_AT_ONCE = "281234567890123456";
@@ -85,6 +89,10 @@ public final class AlipayCheckoutExample {
     }
 
     private static CheckoutContext context(String softwareVersion, boolean installmentsSigned) {
+        return context(softwareVersion, installmentsSigned, true);
+    }
+
+    private static CheckoutContext context(String softwareVersion, boolean installmentsSigned, boolean wechatContract) {
         List<Qualification> qualifications = installmentsSigned
                 ? List.of(Qualification.approved("alipay-direct", "huabei"),
                         Qualification.approved("alipay-direct", "huabei_installment"))
@@ -93,18 +101,20 @@ public final class AlipayCheckoutExample {
                 SoftwareVersion.parse(softwareVersion), EnumSet.allOf(Peripheral.class), Set.of(Connectivity.WIFI),
                 Set.of("channel.merchant_no", "channel.terminal_no", "alipay.huabei.enabled",
                         "alipay.huabei.installment.enabled")),
-                new MerchantProfile("M1001", "示例便利店 Sample Convenience Store", "5411", List.of("alipay-direct"),
-                        qualifications));
+                new MerchantProfile("M1001", "示例便利店 Sample Convenience Store", "5411", wechatContract
+                        ? List.of("alipay-direct", "wechat-direct") : List.of("alipay-direct"), qualifications));
     }
 
-    /** Runs the seven trades with the journal in {@code dir}. */
+    /** Runs the twelve trades (seven Alipay, five WeChat Pay) with the journal in {@code dir}. */
     static void run(PrintStream out, Path dir) {
         Clock clock = Clock.systemUTC();
         SimulatedAlipayKeys keys = SimulatedAlipayKeys.generate();
+        SimulatedWeChatPayKeys wechatKeys = SimulatedWeChatPayKeys.generate();
         CapabilityPolicy policy = ExampleInput.load(null, "/samples/capability-policy.sample.json",
                 new CapabilityPolicyReader(PaymentMethods.standardRegistry())::read);
         AtomicReference<CheckoutContext> terminal = new AtomicReference<>(context("3.4.0", true));
         try (SimulatedAlipay alipay = SimulatedAlipay.builder(keys).appId("2021000000000001").start();
+                SimulatedWeChatPay wechat = WeChatLane.start(wechatKeys);
                 ExecutorTaskScheduler scheduler = ExecutorTaskScheduler.create("tenderkit-engine", 2);
                 JournalTransactionStore journal = JournalTransactionStore.open(dir.resolve("trades.journal"), clock)) {
             alipay.script(HUABEI_WITH_PASSWORD, BuyerScript.userPayingFor(2).fromHuabei());
@@ -126,6 +136,7 @@ public final class AlipayCheckoutExample {
             PaymentEngine engine = PaymentEngine.builder().terminalId("T0001")
                     .resolver(resolver)
                     .context(terminal::get).store(journal).gateway("alipay-direct", gateway)
+                    .gateway("wechat-direct", WeChatLane.gateway(wechat, wechatKeys))
                     .feeSchedule(ExampleInput.load(null, "/samples/fee-schedule.sample.json",
                             new FeeScheduleReader(PaymentMethods.standardRegistry())::read))
                     .scheduler(scheduler)
@@ -137,8 +148,10 @@ public final class AlipayCheckoutExample {
                         }
                     }).build();
 
-            out.println("TenderKit checkout — engine + Alipay adapter + OkHttp transport against the simulated Alipay");
-            out.println("at " + alipay.gatewayUrl() + " (loopback, generated keys, SAMPLE policy and fees; no network)");
+            out.println("TenderKit checkout — engine + Alipay and WeChat Pay adapters + OkHttp transport against the"
+                    + " simulated Alipay");
+            out.println("at " + alipay.gatewayUrl() + " and the simulated WeChat Pay (loopback, generated keys, SAMPLE"
+                    + " policy and fees; no network)");
 
             TradeOutcome coffee = pay(out, engine, "1. paid at once", BarcodePaymentRequest.of("ORDER-2001",
                     Money.parse("88.00"), PAYS_AT_ONCE, "咖啡 coffee"));
@@ -185,8 +198,10 @@ public final class AlipayCheckoutExample {
             pay(out, engine, "7. the buyer never confirms (deadline compressed to 5 s)",
                     BarcodePaymentRequest.of("ORDER-2007", Money.parse("45.00"), NEVER_CONFIRMS, "书 book"));
 
+            WeChatLane.run(out, engine, wechat, terminal, c -> context("3.4.0", true, false));
+
             out.println();
-            out.println("the simulator's ledger: " + alipay.ledger().trades().values().stream()
+            out.println("the simulated Alipay's ledger: " + alipay.ledger().trades().values().stream()
                     .map(t -> t.outTradeNo() + " " + t.status() + " " + t.totalAmount() + (t.refunded().isPositive()
                             ? ", refunded " + t.refunded() : "") + ", holds " + t.charged()).toList());
             out.println("every request reached it correctly signed: "
@@ -209,7 +224,7 @@ public final class AlipayCheckoutExample {
         }
     }
 
-    private static TradeOutcome pay(PrintStream out, PaymentEngine engine, String title, BarcodePaymentRequest request) {
+    static TradeOutcome pay(PrintStream out, PaymentEngine engine, String title, BarcodePaymentRequest request) {
         out.println();
         out.println(title);
         out.println("    " + request);
@@ -220,7 +235,7 @@ public final class AlipayCheckoutExample {
 
     private static String describe(TradeOutcome o) {
         if (o instanceof TradeOutcome.Paid p) {
-            return "PAID " + p.payment().amount() + ", Alipay trade " + p.payment().gatewayTradeNo() + ", funding "
+            return "PAID " + p.payment().amount() + ", wallet trade " + p.payment().gatewayTradeNo() + ", funding "
                     + p.payment().fundingSource().channelCode()
                     + (p.payment().fundingSource().credit() ? " (花呗 Huabei" + (p.payment().fundingSource()
                             .installmentPeriods() > 0 ? ", " + p.payment().fundingSource().installmentPeriods()
@@ -238,7 +253,7 @@ public final class AlipayCheckoutExample {
             return sb.toString();
         }
         if (o instanceof TradeOutcome.Failed f) {
-            return "FAILED " + f.error().cause() + " (Alipay said " + f.error().raw() + "); nothing was charged";
+            return "FAILED " + f.error().cause() + " (the wallet said " + f.error().raw() + "); nothing was charged";
         }
         if (o instanceof TradeOutcome.Reversed) {
             return "REVERSED — nothing stays charged";

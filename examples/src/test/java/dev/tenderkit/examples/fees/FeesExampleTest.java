@@ -41,7 +41,8 @@ class FeesExampleTest {
         assertHas(r.out(), "1. shengfutong    fee     0.13  net     87.87");
         assertHas(r.out(), "→ route via shengfutong: merchant fee 0.13, net 87.87");
         assertHas(r.out(), "- CHANNEL_METHOD_UNSUPPORTED: channel bank-acquirer (A bank acquirer (sample)) does not offer Alipay");
-        assertHas(r.out(), "- NO_FEE_TERMS (NO_SCHEDULE_FOR_CHANNEL): the fee schedule has no fees for channel wechat-direct");
+        assertHas(r.out(), "- NO_FEE_TERMS (METHOD_NOT_PRICED): channel wechat-direct's fee schedule in effect on 2026-11-25"
+                + " does not price Alipay (alipay)");
         // Huabei: lakala and alipay-direct tie at 0.53; the merchant's preference puts lakala first
         assertHas(r.out(), "→ route via lakala: merchant fee 0.53, net 87.47");
         // Huabei in 6 installments, seller pays, at 88.00: priced, but below the policy's 100.00 minimum

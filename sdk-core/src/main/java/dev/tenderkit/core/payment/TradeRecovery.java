@@ -4,6 +4,7 @@ import dev.tenderkit.core.method.PaymentMethod;
 import dev.tenderkit.core.method.PaymentMethodRegistry;
 import dev.tenderkit.core.money.Money;
 import dev.tenderkit.core.payment.spi.PaymentGateway;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,11 @@ import org.slf4j.LoggerFactory;
  */
 final class TradeRecovery {
     private static final Logger LOG = LoggerFactory.getLogger(TradeRecovery.class);
+    /**
+     * How long recovery's claim on an unfinished trade holds in a store shared by several engines
+     * ({@link TransactionStore#claimUnfinished}); every save of the trade renews it there.
+     */
+    static final Duration CLAIM_LEASE = Duration.ofMinutes(5);
 
     private final TransactionStore store;
     private final TradeServices services;
@@ -56,7 +62,7 @@ final class TradeRecovery {
         List<CompletableFuture<RefundOutcome>> refundOutcomes = new ArrayList<>();
         synchronized (this) {
             reconcileRefundedTotals();
-            for (TradeRecord t : store.unfinished()) {
+            for (TradeRecord t : store.claimUnfinished(ownPrefix, CLAIM_LEASE)) {
                 if (t.state().isFinal() || inFlight.contains(t.outTradeNo())) {
                     continue;   // flagged but final, or already being settled
                 }

@@ -9,8 +9,12 @@ import java.util.Optional;
  * Where the engine keeps its trades. The default is
  * {@link dev.tenderkit.core.payment.journal.JournalTransactionStore}, an append-only journal file.
  *
- * <p>Contract: {@code save} returns only once the record is durable (it survives a power cut),
- * because the engine sends a request to a gateway only after the intent is saved. A later record
+ * <p>Contract: {@code save} of a record that begins a trade or a refund (revision 0: the intent,
+ * a further attempt, a refund's request) returns only once the record is durable (it survives a
+ * power cut), because the engine sends a request to a gateway only after it is saved. A later
+ * revision may return before it is durable, if it becomes durable no later than the next save that
+ * must be, in save order (a lost one leaves the trade unfinished, and {@code recover()} asks the
+ * wallet); a store may as well make every save durable at once. A later record
  * of the same trade (higher revision) supersedes an earlier one. A failed save throws, and the
  * engine then sends nothing. Implementations are thread-safe.
  *
@@ -56,6 +60,20 @@ public interface TransactionStore extends AutoCloseable {
 
     /** @return trades not in a final state, or flagged for attention, oldest first */
     List<TradeRecord> unfinished();
+
+    /**
+     * The unfinished trades that {@code owner} is to settle now: for a store shared by several engines,
+     * each unfinished trade is handed to one claimant only, until {@code lease} has passed (a claimant
+     * that dies leaves its trades to be claimed by another after that). A store used by one engine has
+     * nothing to share: by default, {@link #unfinished()}.
+     *
+     * @param owner who claims (the engine run, for the store's records)
+     * @param lease how long the claim holds without a further save of the trade
+     * @return the trades claimed, as {@link #unfinished()} orders them
+     */
+    default List<TradeRecord> claimUnfinished(String owner, Duration lease) {
+        return unfinished();
+    }
 
     /** @return refunds not in a final state, oldest first */
     List<RefundRecord> unfinishedRefunds();

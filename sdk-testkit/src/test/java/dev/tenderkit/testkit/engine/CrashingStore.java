@@ -21,6 +21,7 @@ import java.util.Optional;
  * save begins, so that nothing of it reaches the disk. The file offset where each record started
  * is kept, and the journal's anchor as it was before each save, so a test can also cut the last
  * record short at any byte (a torn write, which never returned and so never raised the anchor).
+ * With no file (a store that is not a journal), only the crash points are kept.
  */
 final class CrashingStore implements TransactionStore {
     /** Thrown to stop the engine where the process would have died. */
@@ -39,6 +40,7 @@ final class CrashingStore implements TransactionStore {
     final List<Long> recordStarts = new ArrayList<>();
     final List<byte[]> anchorsBefore = new ArrayList<>();
     boolean crashed;
+    private int saves;
 
     CrashingStore(TransactionStore delegate, Path file, int crashAtSave) {
         this(delegate, file, crashAtSave, false);
@@ -55,20 +57,23 @@ final class CrashingStore implements TransactionStore {
         if (crashed) {
             throw new Crash();
         }
-        try {
-            recordStarts.add(Files.size(file));
-            anchorsBefore.add(Files.readAllBytes(AppendOnlyJournal.anchorFile(file)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        saves++;
+        if (file != null) {   // a journal: where each record starts, for torn writes
+            try {
+                recordStarts.add(Files.size(file));
+                anchorsBefore.add(Files.readAllBytes(AppendOnlyJournal.anchorFile(file)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
-        if (beforeWrite && recordStarts.size() == crashAtSave) {
+        if (beforeWrite && saves == crashAtSave) {
             crashed = true;
             throw new Crash();
         }
     }
 
     private void afterSave() {
-        if (recordStarts.size() == crashAtSave) {
+        if (saves == crashAtSave) {
             crashed = true;
             throw new Crash();
         }

@@ -19,7 +19,6 @@ import dev.tenderkit.core.payment.PaymentEngine;
 import dev.tenderkit.core.payment.TradeListener;
 import dev.tenderkit.core.payment.TradeRecord;
 import dev.tenderkit.core.payment.TransactionStore;
-import dev.tenderkit.core.payment.journal.JournalOptions;
 import dev.tenderkit.core.payment.journal.JournalTransactionStore;
 import dev.tenderkit.core.terminal.Connectivity;
 import dev.tenderkit.core.terminal.Peripheral;
@@ -27,10 +26,6 @@ import dev.tenderkit.core.terminal.SoftwareVersion;
 import dev.tenderkit.core.terminal.TerminalProfile;
 import dev.tenderkit.core.time.ManualTaskScheduler;
 import dev.tenderkit.testkit.InMemoryWallet;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,13 +46,18 @@ final class EngineHarness implements AutoCloseable {
     static final String NEVER_CODE = "282222222222222222";
     static final String POOR_CODE = "283333333333333333";
 
+    /** The journal file, when the store is the journal (null on another store). */
     final Path journalFile;
+    final EngineStoreFixture fixture;
     final InMemoryWallet gateway;
     final List<TradeRecord> changes = new ArrayList<>();
     final List<TradeRecord> attention = new ArrayList<>();
     final boolean durable;
     ManualTaskScheduler scheduler;
+    /** The store opened by the current process, as a journal (null on another store: see {@link #opened}). */
     JournalTransactionStore store;
+    /** The store opened by the current process. */
+    TransactionStore opened;
     PaymentEngine engine;
     TransactionStore storeSeenByEngine;
     private final CapabilityResolver resolver;
@@ -84,7 +84,19 @@ final class EngineHarness implements AutoCloseable {
 
     private EngineHarness(Path dir, boolean durable, java.util.function.UnaryOperator<TransactionStore> storeWrapper,
             ManualTaskScheduler scheduler, InMemoryWallet wallet) {
-        this.journalFile = dir.resolve("trades.journal");
+        this(new JournalStoreFixture(dir, durable), durable, storeWrapper, scheduler, wallet);
+    }
+
+    /** A terminal on the store of {@code fixture} (a journal, a database), as {@link EngineFaultSuite} runs it. */
+    EngineHarness(EngineStoreFixture fixture, java.util.function.UnaryOperator<TransactionStore> storeWrapper) {
+        this(fixture, false, storeWrapper, new ManualTaskScheduler(START), null);
+    }
+
+    private EngineHarness(EngineStoreFixture fixture, boolean durable,
+            java.util.function.UnaryOperator<TransactionStore> storeWrapper, ManualTaskScheduler scheduler,
+            InMemoryWallet wallet) {
+        this.fixture = fixture;
+        this.journalFile = fixture instanceof JournalStoreFixture j ? j.journalFile : null;
         this.durable = durable;
         this.storeWrapper = storeWrapper;
         this.scheduler = scheduler;
@@ -92,7 +104,7 @@ final class EngineHarness implements AutoCloseable {
                 .paysAfterQueries(WAITING_CODE, 2)
                 .neverPays(NEVER_CODE)
                 .lacksFunds(POOR_CODE)
-                .requireJournaled(this::journaledOnDisk);
+                .requireJournaled(fixture::holds);
         this.resolver = CapabilityResolver.builder().policy(policy()).clock(scheduler.clock()).serviceLoader(false)
                 .build();
         this.context = CheckoutContext.of(new TerminalProfile("Sunmi", "P2 Pro", "SN1", SoftwareVersion.parse("3.4"),
@@ -116,18 +128,10 @@ final class EngineHarness implements AutoCloseable {
                 .build();
     }
 
-    private boolean journaledOnDisk(String outTradeNo) {
-        try {
-            return new String(Files.readAllBytes(journalFile), StandardCharsets.ISO_8859_1).contains(outTradeNo);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private void start() {
-        store = JournalTransactionStore.open(journalFile, scheduler.clock(),
-                new JournalOptions(durable, 1 << 20), JournalTransactionStore.DEFAULT_RETENTION, 1 << 20);
-        storeSeenByEngine = storeWrapper.apply(store);
+        opened = fixture.open(scheduler.clock());
+        store = opened instanceof JournalTransactionStore j ? j : null;
+        storeSeenByEngine = storeWrapper.apply(opened);
         engine = PaymentEngine.builder().terminalId("T1").resolver(resolver).context(() -> context)
                 .store(storeSeenByEngine).gateway("lakala", network.apply(gateway)).scheduler(scheduler)
                 .listener(new TradeListener() {
@@ -146,7 +150,7 @@ final class EngineHarness implements AutoCloseable {
     /** Puts {@code network} between the engine and the wallet: a new engine on the same journal uses it. */
     void network(java.util.function.UnaryOperator<dev.tenderkit.core.payment.spi.PaymentGateway> network) {
         this.network = network;
-        store.close();
+        opened.close();
         scheduler = new ManualTaskScheduler(scheduler.now());
         start();
     }
@@ -175,8 +179,10 @@ final class EngineHarness implements AutoCloseable {
 
     /** As {@link #restart(java.util.function.Consumer)}, the new process starting {@code downtime} later. */
     void restart(Duration downtime, java.util.function.Consumer<Path> surgery) {
-        store.close();
-        surgery.accept(journalFile);
+        opened.close();
+        if (journalFile != null) {
+            surgery.accept(journalFile);
+        }
         storeWrapper = s -> s;   // the new process does not crash
         scheduler = new ManualTaskScheduler(scheduler.now().plus(downtime));
         start();
@@ -184,7 +190,7 @@ final class EngineHarness implements AutoCloseable {
 
     @Override
     public void close() {
-        store.close();
+        opened.close();
     }
 
     /** Refunds a trade by its order id, as a cashier would: the order is looked up from the trade number. */

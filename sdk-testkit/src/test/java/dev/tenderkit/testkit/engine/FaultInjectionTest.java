@@ -33,12 +33,12 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
- * The payment invariants under fault injection: a failure injected at every gateway call of every
- * flow, and a crash at every journal step and at every byte offset of the record being written.
- * After a restart and {@code recover()}, every trade must be final and match the wallet's ledger:
- * zero lost trades, zero double charges, every unpaid trade reversed.
+ * The engine's fault-injection suite ({@link EngineFaultSuite}) on the journal, and what only a
+ * journal can suffer: a crash at every journal step and at every byte offset of the record being
+ * written (a torn write). After a restart and {@code recover()}, every trade must be final and match
+ * the wallet's ledger: zero lost trades, zero double charges, every unpaid trade reversed.
  */
-class FaultInjectionTest {
+class FaultInjectionTest extends EngineFaultSuite {
     /** Thousands of small journals: on tmpfs where there is one, since what is tested is not the disk. */
     Path root;
     private int scenarios;
@@ -59,28 +59,14 @@ class FaultInjectionTest {
         }
     }
 
-    /** A payment flow, started on a harness; the flows settle by themselves as virtual time passes. */
-    record Flow(String name, Consumer<EngineHarness> start) {
+    @Override
+    protected EngineStoreFixture freshStore() {
+        return new JournalStoreFixture(freshDir(), false);
     }
 
-    static List<Flow> flows() {
-        return List.of(
-                new Flow("paid at once", h -> pay(h, "ORD-A", ALIPAY_CODE)),
-                new Flow("user paying, then paid", h -> pay(h, "ORD-B", WAITING_CODE)),
-                new Flow("never paid, reversed", h -> pay(h, "ORD-C", NEVER_CODE)),
-                new Flow("insufficient funds", h -> pay(h, "ORD-D", POOR_CODE)),
-                new Flow("paid, then partly refunded", h -> {
-                    pay(h, "ORD-E", ALIPAY_CODE);
-                    h.settle();
-                    h.engine.tradeForOrder("ORD-E").filter(t -> t.state() == TradeState.PAID).ifPresent(t ->
-                            h.refund(t.outTradeNo(), "R1", Money.parse("50.00"), "partial return"));
-                }),
-                new Flow("QR never paid, closed", h -> h.engine.startQr(new QrPaymentRequest("ORD-F",
-                        Money.parse("66.00"), "x", PaymentMethods.ALIPAY, Duration.ofMinutes(1), Optional.empty()))));
-    }
-
-    private static void pay(EngineHarness h, String order, String code) {
-        h.engine.payAsync(BarcodePaymentRequest.of(order, Money.parse("88.00"), code, "goods"));
+    @Override
+    protected String storeName() {
+        return "journal";
     }
 
     private Path freshDir() {
@@ -91,81 +77,6 @@ class FaultInjectionTest {
         }
     }
 
-    private static void runToTheEnd(EngineHarness h, Flow flow) {
-        try {
-            flow.start().accept(h);
-            h.settle();
-        } catch (CrashingStore.Crash expected) {
-            // the process died here
-        }
-    }
-
-    /** Restarts, recovers, and checks the journal against the wallet's ledger. */
-    private static void recoverAndCheck(EngineHarness h, String scenario) {
-        h.engine.recover();
-        h.settle();
-        // A refund that the crash kept from being requested is asked for again by the POS, idempotently.
-        assertEquals(List.of(), h.gateway.violations(), scenario);
-        List<TradeRecord> trades = h.engine.trades(java.time.LocalDate.of(2026, 11, 25));
-        for (TradeRecord t : trades) {
-            if (!t.state().isFinal()) {
-                fail(scenario + ": trade " + t.outTradeNo() + " left " + t.state() + " after recovery");
-            }
-            InMemoryWallet.LedgerEntry e = h.gateway.ledger().get(t.outTradeNo());
-            Money charged = e == null ? Money.ZERO : e.charged();
-            switch (t.state()) {
-                case PAID -> {
-                    assertTrue(e != null && e.status() == InMemoryWallet.Status.PAID,
-                            scenario + ": journal says PAID, wallet says " + (e == null ? "nothing" : e.status()));
-                    assertEquals(t.amount().minus(t.refunded()), charged, scenario + ": charged vs refunded");
-                    Money refundedAtWallet = e.refunds().values().stream().reduce(Money.ZERO, Money::plus);
-                    assertEquals(refundedAtWallet, t.refunded(), scenario + ": refunds");
-                }
-                case REVERSED, FAILED -> assertEquals(Money.ZERO, charged,
-                        scenario + ": journal says " + t.state() + " but the buyer is charged " + charged);
-                default -> fail(scenario + ": unexpected state " + t.state());
-            }
-        }
-        for (Map.Entry<String, InMemoryWallet.LedgerEntry> e : h.gateway.ledger().entrySet()) {
-            boolean known = trades.stream().anyMatch(t -> t.outTradeNo().equals(e.getKey()));
-            assertTrue(known, scenario + ": the wallet has trade " + e.getKey() + " that the journal lost");
-        }
-        for (RefundRecord r : h.store.unfinishedRefunds()) {
-            fail(scenario + ": refund " + r.refundRequestNo() + " left " + r.state());
-        }
-        long orders = trades.stream().map(TradeRecord::orderId).distinct().count();
-        assertEquals(orders, trades.size(), scenario + ": an order id with two trades");
-    }
-
-    @Test
-    void aFailureAtEveryGatewayCallOfEveryFlowIsSettledWithoutLossOrDoubleCharge() {
-        int ran = 0;
-        for (Flow flow : flows()) {
-            int calls;
-            try (EngineHarness clean = new EngineHarness(freshDir())) {
-                runToTheEnd(clean, flow);
-                recoverAndCheck(clean, flow.name() + " (no fault)");
-                calls = clean.gateway.calls().size();
-                ran++;
-            }
-            assertTrue(calls > 0, flow.name());
-            for (int call = 0; call < calls; call++) {
-                for (InMemoryWallet.Fault fault : InMemoryWallet.Fault.values()) {
-                    String scenario = flow.name() + ", " + fault + " at call " + call;
-                    try (EngineHarness h = new EngineHarness(freshDir())) {
-                        h.gateway.failAt(call, fault);
-                        runToTheEnd(h, flow);
-                        h.restart();
-                        recoverAndCheck(h, scenario);
-                        ran++;
-                    }
-                }
-            }
-        }
-        System.out.println("[fault injection] gateway-fault scenarios run: " + ran);
-        assertTrue(ran > 100, "too few scenarios: " + ran);
-    }
-
     @Test
     void aCrashAtEveryJournalStepAndEveryByteOfTheRecordBeingWrittenIsRecovered() {
         int ran = 0;
@@ -173,7 +84,7 @@ class FaultInjectionTest {
             int saves;
             try (EngineHarness clean = new EngineHarness(freshDir())) {
                 runToTheEnd(clean, flow);
-                saves = clean.changes.size() + clean.store.refunds("x").size();
+                saves = clean.changes.size() + clean.opened.refunds("x").size();
             }
             for (int k = 1; k <= saves + 2; k++) {
                 int crashAt = k;

@@ -4,6 +4,7 @@ import dev.tenderkit.core.ConfigurationException;
 import dev.tenderkit.transport.http.internal.CallGuards;
 import dev.tenderkit.transport.http.internal.CallLog;
 import dev.tenderkit.transport.http.internal.CallState;
+import dev.tenderkit.transport.http.internal.OkHttpOnClassPath;
 import java.io.IOException;
 import java.net.Proxy;
 import java.nio.charset.Charset;
@@ -22,6 +23,7 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.Call;
 import okhttp3.CertificatePinner;
+import okhttp3.ConnectionSpec;
 import okhttp3.EventListener;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -55,7 +57,9 @@ import org.slf4j.LoggerFactory;
  * One OkHttp client per configuration: {@link #builder()} makes its own connection pool and
  * dispatcher, {@link Builder#baseClient(OkHttpClient)} derives from the host application's client
  * so pools are shared, and {@link #newBuilder()} derives variants (other timeouts, another
- * listener) that share this transport's pool. Immutable and thread-safe.
+ * listener) that share this transport's pool. A transport that owns its client builds the https
+ * half at its first https call, so one that only talks to a loopback or LAN gateway never loads the
+ * platform trust store (a cold start's largest single cost). Immutable and thread-safe.
  *
  * <h2>Logging</h2>
  * With DEBUG on for this class, one line per request and one per outcome, redacted by
@@ -67,15 +71,17 @@ public final class GatewayTransport {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayTransport.class);
 
     private final OkHttpClient baseClient;
-    private final OkHttpClient client;
+    private final boolean ownsBase;
+    private final SchemeClients clients;
     private final Builder settings;
     private final TransportListener listener;
     private final CallLog callLog;
 
-    private GatewayTransport(Builder settings, OkHttpClient baseClient, OkHttpClient client) {
+    private GatewayTransport(Builder settings, OkHttpClient baseClient, boolean ownsBase, SchemeClients clients) {
         this.settings = settings;
         this.baseClient = baseClient;
-        this.client = client;
+        this.ownsBase = ownsBase;
+        this.clients = clients;
         this.listener = settings.listener;
         this.callLog = new CallLog(settings.logRedaction);
     }
@@ -88,7 +94,11 @@ public final class GatewayTransport {
     /** @return a builder with this transport's settings whose transports share this one's connection pool */
     public Builder newBuilder() {
         Builder copy = settings.copy();
-        copy.baseClient = baseClient;
+        if (ownsBase) {
+            copy.ownPool = baseClient;
+        } else {
+            copy.baseClient = baseClient;
+        }
         return copy;
     }
 
@@ -109,7 +119,13 @@ public final class GatewayTransport {
     public GatewayCall newCall(GatewayRequest request) {
         Objects.requireNonNull(request, "request");
         CallState state = new CallState();
-        return new GatewayCall(this, request, client.newCall(toOkHttp(request, state)), state);
+        Request okRequest = toOkHttp(request, state);
+        return new GatewayCall(this, request, clients.forUrl(okRequest.url()).newCall(okRequest), state);
+    }
+
+    /** @return whether the https client has been built (it is built at the first https call when this transport owns its client) */
+    boolean tlsReady() {
+        return clients.tlsReady();
     }
 
     /** @return the call timeout: the longest a call may take, from DNS to the end of the body */
@@ -164,6 +180,7 @@ public final class GatewayTransport {
         private static final Duration MAX_TIMEOUT = Duration.ofMinutes(10);
 
         private OkHttpClient baseClient;
+        private OkHttpClient ownPool;
         private Duration connectTimeout = Duration.ofSeconds(5);
         private Duration readTimeout = Duration.ofSeconds(15);
         private Duration writeTimeout = Duration.ofSeconds(10);
@@ -180,6 +197,7 @@ public final class GatewayTransport {
         private Builder copy() {
             Builder copy = new Builder();
             copy.baseClient = baseClient;
+            copy.ownPool = ownPool;
             copy.connectTimeout = connectTimeout;
             copy.readTimeout = readTimeout;
             copy.writeTimeout = writeTimeout;
@@ -291,8 +309,15 @@ public final class GatewayTransport {
                 throw new ConfigurationException("callTimeout", callTimeout + " is shorter than connectTimeout "
                         + connectTimeout + "; the call timeout bounds the whole call and must be at least the connect timeout");
             }
+            OkHttpOnClassPath.problem().ifPresent(problem -> {
+                throw new ConfigurationException("okhttp", problem);
+            });
             CertificatePinner pinner = pinner();
-            OkHttpClient base = baseClient != null ? baseClient : new OkHttpClient();
+            SSLContext tlsContext = trustManager != null ? sslContext() : null;
+            X509TrustManager trust = trustManager; // the lazy https client must not see later changes to this builder
+            boolean ownsBase = baseClient == null;
+            OkHttpClient base = ownsBase ? (ownPool != null ? ownPool
+                    : new OkHttpClient.Builder().connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).build()) : baseClient;
             EventListener.Factory hostListeners = base.eventListenerFactory();
             OkHttpClient.Builder client = base.newBuilder()
                     .connectTimeout(connectTimeout)
@@ -304,18 +329,33 @@ public final class GatewayTransport {
                     .followSslRedirects(false)
                     .addNetworkInterceptor(CallGuards.resendGuard())
                     .eventListenerFactory(call -> CallState.trackingListener(call, hostListeners));
-            if (pinner != null) {
-                client.certificatePinner(pinner);
-            }
-            if (trustManager != null) {
-                client.sslSocketFactory(sslContext().getSocketFactory(), trustManager);
-            }
             if (proxy != null) {
                 client.proxy(proxy);
             }
             Builder frozen = copy();
             frozen.baseClient = null;
-            return new GatewayTransport(frozen, base, client.build());
+            frozen.ownPool = null;
+            SchemeClients clients;
+            if (ownsBase) {
+                OkHttpClient cleartext = client.build();
+                clients = SchemeClients.lazyTls(cleartext, () -> withTls(cleartext.newBuilder()
+                        .connectionSpecs(List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT)), pinner, tlsContext, trust)
+                        .build());
+            } else {
+                clients = SchemeClients.single(withTls(client, pinner, tlsContext, trust).build());
+            }
+            return new GatewayTransport(frozen, base, ownsBase, clients);
+        }
+
+        private static OkHttpClient.Builder withTls(OkHttpClient.Builder client, CertificatePinner pinner,
+                SSLContext tlsContext, X509TrustManager trust) {
+            if (pinner != null) {
+                client.certificatePinner(pinner);
+            }
+            if (tlsContext != null) {
+                client.sslSocketFactory(tlsContext.getSocketFactory(), trust);
+            }
+            return client;
         }
 
         private static void checkTimeout(String setting, Duration timeout) {

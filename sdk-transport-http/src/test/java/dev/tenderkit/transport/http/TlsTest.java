@@ -1,7 +1,9 @@
 package dev.tenderkit.transport.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import mockwebserver3.MockResponse;
@@ -43,6 +45,29 @@ class TlsTest {
         HttpOutcome outcome = transport.execute(Requests.pay(server.url("/gateway.do").uri()));
 
         assertEquals("ok", assertInstanceOf(HttpOutcome.Response.class, outcome).rawBody());
+    }
+
+    @Test
+    void theHttpsClientIsBuiltAtTheFirstHttpsCallAndServesItsVariantsToo() throws Exception {
+        try (MockWebServer plain = new MockWebServer()) {
+            plain.start();
+            plain.enqueue(new MockResponse.Builder().code(200).body("plain").build());
+            server.enqueue(new MockResponse.Builder().code(200).body("tls").build());
+            server.enqueue(new MockResponse.Builder().code(200).body("variant").build());
+            GatewayTransport transport = Requests.fastTransport().trustManager(trustsServer.trustManager()).build();
+
+            HttpOutcome overHttp = transport.execute(Requests.pay(plain.url("/gateway.do").uri()));
+            assertEquals("plain", assertInstanceOf(HttpOutcome.Response.class, overHttp).rawBody());
+            assertFalse(transport.tlsReady(), "an http call must not build the TLS client");
+
+            HttpOutcome overHttps = transport.execute(Requests.pay(server.url("/gateway.do").uri()));
+            assertEquals("tls", assertInstanceOf(HttpOutcome.Response.class, overHttps).rawBody());
+            assertTrue(transport.tlsReady());
+
+            GatewayTransport variant = transport.newBuilder().readTimeout(java.time.Duration.ofSeconds(3)).build();
+            HttpOutcome fromVariant = variant.execute(Requests.pay(server.url("/gateway.do").uri()));
+            assertEquals("variant", assertInstanceOf(HttpOutcome.Response.class, fromVariant).rawBody());
+        }
     }
 
     @Test

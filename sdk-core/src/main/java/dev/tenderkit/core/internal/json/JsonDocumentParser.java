@@ -2,13 +2,11 @@ package dev.tenderkit.core.internal.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.tenderkit.core.DocumentLimits;
 import dev.tenderkit.core.MalformedDocumentException;
 import java.io.IOException;
@@ -26,13 +24,17 @@ import java.util.Objects;
  * ({@link DocumentLimits}, counted while it is read: reading stops one byte past the limit), its
  * nesting depth ({@value DocumentLimits#MAX_NESTING_DEPTH}), strings (1 MiB) and numbers (64
  * digits). The value of a member named {@value #COMMENT} (free text for people in every TenderKit
- * format) is never built: an object or array there is skipped with
- * {@link JsonParser#skipChildren()} and stands as an empty one, so the readers can still refuse a
- * comment where their format allows none. Thread-safe.
+ * format) is never built: an object or array there is skipped token by token (the depth limit
+ * holding there too) and stands as an empty one, so the readers can still refuse a comment where
+ * their format allows none. The limits are TenderKit's own, not jackson's
+ * {@code StreamReadConstraints}, so that jackson-core 2.13 and later all parse alike. Thread-safe.
  */
 public final class JsonDocumentParser {
     /** The member whose value is skipped rather than built. */
     public static final String COMMENT = "comment";
+
+    private static final int MAX_STRING_CHARS = 1024 * 1024;
+    private static final int MAX_NUMBER_CHARS = 64;
 
     private final DocumentLimits limits;
     private final JsonFactory factory;
@@ -47,15 +49,9 @@ public final class JsonDocumentParser {
         this.limits = Objects.requireNonNull(limits, "limits");
         // Duplicate keys are detected while building the tree, not by jackson, whose error points
         // after the repeated name instead of at it.
-        this.factory = JsonFactory.builder()
-                .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(DocumentLimits.MAX_NESTING_DEPTH)
-                        .maxStringLength(1024 * 1024)
-                        .maxNumberLength(64)
-                        .maxDocumentLength(limits.maxBytes())
-                        .build())
-                .build();
+        // The limits are checked here, not with jackson's StreamReadConstraints (2.15+): a POS
+        // application's own jackson-databind 2.13 brings jackson-core 2.13, which Maven may pick.
+        this.factory = JsonFactory.builder().enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
     }
 
     /**
@@ -102,7 +98,7 @@ public final class JsonDocumentParser {
         if (first == null) {
             throw new MalformedDocumentException(source, "", 1, 1, "the document is empty");
         }
-        JsonNode root = read(p, source, columns, null, null, -1);
+        JsonNode root = read(p, source, columns, null, null, -1, 0);
         JsonToken extra = p.nextToken();
         if (extra != null) {
             JsonLocation loc = p.currentTokenLocation();
@@ -116,22 +112,33 @@ public final class JsonDocumentParser {
             CharacterColumns columns) {
         JsonLocation loc = e.getLocation();
         if (loc == null && p != null) {
-            // Constraint violations (nesting too deep) carry no location; the parser's is where it stopped.
+            // An error without a location of its own: the parser's is where it stopped.
             loc = p.currentLocation();
         }
         String path = p == null ? "" : pointer(p);
         int line = loc == null ? -1 : loc.getLineNr();
         int column = loc == null ? -1 : columns.of(loc);
-        if (e instanceof StreamConstraintsException && p != null && tooDeep(p)) {
-            return new MalformedDocumentException(source, path, line, column, "nesting depth exceeds the limit of "
-                    + DocumentLimits.MAX_NESTING_DEPTH + " arrays and objects inside each other", e);
-        }
         return new MalformedDocumentException(source, path, line, column, "invalid JSON: " + e.getOriginalMessage(), e);
     }
 
-    private static boolean tooDeep(JsonParser p) {
-        JsonStreamContext context = p.getParsingContext();
-        return context != null && context.getNestingDepth() >= DocumentLimits.MAX_NESTING_DEPTH;
+    /** @param depth how many arrays and objects enclose the container that starts at the current token */
+    private static void checkDepth(JsonParser p, String source, CharacterColumns columns, int depth) {
+        if (depth >= DocumentLimits.MAX_NESTING_DEPTH) {
+            JsonLocation loc = p.currentLocation();
+            throw new MalformedDocumentException(source, pointer(p), loc.getLineNr(), columns.of(loc),
+                    "nesting depth exceeds the limit of " + DocumentLimits.MAX_NESTING_DEPTH
+                            + " arrays and objects inside each other");
+        }
+    }
+
+    private static void checkLength(JsonParser p, String source, CharacterColumns columns, String what, int max)
+            throws IOException {
+        int length = p.getTextLength();
+        if (length > max) {
+            JsonLocation loc = p.currentTokenLocation();
+            throw new MalformedDocumentException(source, pointer(p), loc.getLineNr(), columns.of(loc),
+                    "a " + what + " of " + length + " characters is longer than the limit of " + max);
+        }
     }
 
     private static String pointer(JsonParser parser) {
@@ -144,13 +151,14 @@ public final class JsonDocumentParser {
     }
 
     private JsonNode read(JsonParser p, String source, CharacterColumns columns, JsonNode parent, String name,
-            int index) throws IOException {
+            int index, int depth) throws IOException {
         JsonLocation loc = p.currentTokenLocation();
         int line = loc.getLineNr();
         int col = columns.of(loc);
         JsonToken t = p.currentToken();
         switch (t) {
             case START_OBJECT: {
+                checkDepth(p, source, columns, depth);
                 JsonNode object = new JsonNode(source, parent, name, index, line, col, JsonNode.Kind.OBJECT, null);
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String field = p.currentName();
@@ -162,23 +170,26 @@ public final class JsonDocumentParser {
                     }
                     p.nextToken();
                     object.put(field, COMMENT.equals(field)
-                            ? skip(p, source, columns, object, field)
-                            : read(p, source, columns, object, field, -1));
+                            ? skip(p, source, columns, object, field, depth + 1)
+                            : read(p, source, columns, object, field, -1, depth + 1));
                 }
                 return object;
             }
             case START_ARRAY: {
+                checkDepth(p, source, columns, depth);
                 JsonNode array = new JsonNode(source, parent, name, index, line, col, JsonNode.Kind.ARRAY, null);
                 int i = 0;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    array.add(read(p, source, columns, array, null, i++));
+                    array.add(read(p, source, columns, array, null, i++, depth + 1));
                 }
                 return array;
             }
             case VALUE_STRING:
+                checkLength(p, source, columns, "string", MAX_STRING_CHARS);
                 return new JsonNode(source, parent, name, index, line, col, JsonNode.Kind.STRING, p.getText());
             case VALUE_NUMBER_INT:
             case VALUE_NUMBER_FLOAT:
+                checkLength(p, source, columns, "number", MAX_NUMBER_CHARS);
                 return new JsonNode(source, parent, name, index, line, col, JsonNode.Kind.NUMBER, p.getText());
             case VALUE_TRUE:
             case VALUE_FALSE:
@@ -192,16 +203,29 @@ public final class JsonDocumentParser {
     }
 
     /** A comment's value: a scalar as it is, an object or array skipped unread and standing as an empty one. */
-    private JsonNode skip(JsonParser p, String source, CharacterColumns columns, JsonNode parent, String name)
-            throws IOException {
+    private JsonNode skip(JsonParser p, String source, CharacterColumns columns, JsonNode parent, String name,
+            int depth) throws IOException {
         JsonToken t = p.currentToken();
         if (t != JsonToken.START_OBJECT && t != JsonToken.START_ARRAY) {
-            return read(p, source, columns, parent, name, -1);
+            return read(p, source, columns, parent, name, -1, depth);
         }
         JsonLocation loc = p.currentTokenLocation();
         JsonNode placeholder = new JsonNode(source, parent, name, -1, loc.getLineNr(), columns.of(loc),
                 t == JsonToken.START_OBJECT ? JsonNode.Kind.OBJECT : JsonNode.Kind.ARRAY, null);
-        p.skipChildren();
+        // Skipped token by token rather than with skipChildren(), so that the depth limit holds here too.
+        checkDepth(p, source, columns, depth);
+        int open = 1;
+        while (open > 0) {
+            JsonToken next = p.nextToken();
+            if (next == JsonToken.START_OBJECT || next == JsonToken.START_ARRAY) {
+                checkDepth(p, source, columns, depth + open);
+                open++;
+            } else if (next == JsonToken.END_OBJECT || next == JsonToken.END_ARRAY) {
+                open--;
+            } else if (next == null) {
+                throw new JsonParseException(p, "unexpected end of the document inside a comment");
+            }
+        }
         return placeholder;
     }
 

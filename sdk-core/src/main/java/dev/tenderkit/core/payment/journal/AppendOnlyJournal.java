@@ -7,11 +7,7 @@ import dev.tenderkit.core.payment.StoreDamage;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,78 +18,70 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An append-only file of length-prefixed, CRC-32C-checked records: the durable memory of the
- * payment engine. See {@link RecordFormat} for the layout.
+ * payment engine. See {@link RecordFormat} for the layout, and the package documentation for which
+ * of the engine's records are durable before their save returns, and why that is safe.
  *
  * <ul>
- *   <li><b>Durable appends.</b> With {@link JournalOptions#syncOnAppend()} each append is forced to
- *       the device before it returns.</li>
- *   <li><b>High-water mark.</b> A small file apart from the journal, {@code <journal>.anchor}, keeps
- *       a lower bound of the committed length, raised after each append: a journal found shorter
- *       than it (truncated at a record boundary or not, or emptied) has lost committed records, which
- *       is damage, never a fresh start. A missing anchor beside an existing journal is created from
- *       it (journals written before the anchor existed open unchanged).</li>
- *   <li><b>Torn tail.</b> On open, a last record cut short by a crash (see {@link JournalScanner}
- *       for exactly what counts) is cut off after its bytes are copied to a side file
- *       ({@code <journal>.torn-<offset>}), and the {@link #openReport()} says so.</li>
- *   <li><b>Damage.</b> A record that was complete but fails its checksum, an impossible length, a
- *       bad header, or a journal shorter than its anchor is damage: it is never cut off. The journal
- *       opens in <em>salvage mode</em> with every record it could read (it resynchronises past a
- *       damaged record at the next valid one), the damaged bytes are copied to side files
- *       ({@code <journal>.damaged-<offset>}), {@link #damage()} lists them, and the anchor remembers
- *       the damage until {@link #repair} so that later opens still report it. Appends still work in
- *       salvage mode (recovery must journal what it settles) and go after the damaged bytes, which
- *       stay in the file; compaction is refused.</li>
- *   <li><b>One writer.</b> An exclusive lock on {@code <journal>.lock} keeps a second process (or a
- *       second journal object in this process) out: {@link JournalLockedException}.</li>
- *   <li><b>Compaction.</b> {@link #compact(List)} rewrites the journal to the given records in a
- *       temporary file, forces it, lowers the anchor to the new length, and atomically renames it
- *       over the journal.</li>
- *   <li><b>Fail-stop.</b> After a failed write the journal refuses further appends until it is
- *       reopened (reopening repairs a torn tail), so no one writes after bytes of unknown state.</li>
+ *   <li><b>Durable appends, with group commit.</b> {@link #append} returns once its record is
+ *       durable (with {@link JournalOptions#syncOnAppend()}); {@link #appendLazily} once it is
+ *       written (it survives the process's death, not a power cut), and it becomes durable with the
+ *       next durable append, {@link #flush()}, compaction or {@link #close()}, the file being forced
+ *       whole. Concurrent durable appends share forces ({@code GroupCommit}): one force runs at a
+ *       time and covers every record written before it began.</li>
+ *   <li><b>High-water mark.</b> {@code <journal>.anchor} keeps a lower bound of the committed
+ *       length: a journal found shorter than it (truncated anywhere, emptied) has lost committed
+ *       records, which is damage, never a fresh start. It is not rewritten per append: the append
+ *       that finds it 64 KiB or more behind the <em>durable</em> length raises
+ *       it to that length (a plain write); open, compaction, repair, a run prefix and close write it
+ *       forced, close to the whole journal. A journal without one (older versions) gets one.</li>
+ *   <li><b>Torn tail, damage, salvage mode</b>: see {@link JournalScanner} and the package
+ *       documentation. Appends still work in salvage mode, after the damaged bytes; compaction is
+ *       refused.</li>
+ *   <li><b>One writer.</b> An exclusive lock on {@code <journal>.lock}: {@link JournalLockedException}.</li>
+ *   <li><b>Compaction.</b> {@link #compact(List)} writes the given records to a temporary file,
+ *       forces it, lowers the anchor to its length and renames it atomically over the journal.</li>
+ *   <li><b>Fail-stop.</b> After a failed write or force the journal refuses every write until it is
+ *       reopened. A failed force fails every caller waiting for it and is not retried (see
+ *       {@code GroupCommit}: the kernel may have dropped the pages), so nothing is taken for
+ *       durable that may not be.</li>
  * </ul>
  *
  * What the anchor cannot see: a journal and anchor both replaced or rolled back together (a restored
- * backup of both), or a truncation of records whose anchor raise never reached the disk before a
- * power cut (the mark is a lower bound). Recovery's search of the wallets for lost numbers covers
- * some of that ({@code PaymentEngine#recover()}).
+ * backup), or a truncation of the records past the mark — while the journal is open, less than
+ * 64 KiB of durable records and the lazy ones not yet durable. Recovery queries
+ * every unfinished trade and searches the wallets for lost numbers ({@code PaymentEngine#recover()}).
  *
- * Reading the journal back at open (scan, side files, torn tail, anchor) is {@code JournalOpening}'s;
- * the files beside the journal and the forced writes are {@code JournalFiles}'. This class owns the
- * open journal: appends, rewrites and the fail-stop rule.
- *
- * Thread-safe: appends and compaction are serialised.
+ * Reading the journal back at open is {@code JournalOpening}'s; the files beside it and the forced
+ * writes are {@code JournalFiles}'. Thread-safe: writes and rewrites are serialised; waiting for a
+ * force is not.
  */
 public final class AppendOnlyJournal implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AppendOnlyJournal.class);
+    /** How far the anchor may fall behind the durable length before an append raises it. */
+    static final int ANCHOR_STEP = 64 * 1024;
 
     private final Path file;
     private final JournalOptions options;
-    private final FileChannel lockChannel;
     private final FileLock lock;
-    private final JournalOpenReport openReport;
-    private final List<JournalRecord> recordsAtOpen;
-    private final long crcBytesAtOpen;
+    private final JournalOpening opened;
     private final JournalAnchor anchor;
-    private FileChannel channel;
+    private final GroupCommit commit;
+    private volatile FileChannel channel;
     private long size;
     private volatile List<StoreDamage> damage;
     private TenderKitException failure;
     private boolean closed;
 
-    private AppendOnlyJournal(Path file, JournalOptions options, FileChannel lockChannel, FileLock lock)
-            throws IOException {
+    private AppendOnlyJournal(Path file, JournalOptions options, FileLock lock, DeviceSync sync) throws IOException {
         this.file = file;
         this.options = options;
-        this.lockChannel = lockChannel;
         this.lock = lock;
-        JournalOpening opened = JournalOpening.read(file, options);
+        this.opened = JournalOpening.read(file, options);
         this.channel = opened.channel();
         this.size = opened.size();
         this.anchor = opened.anchor();
         this.damage = opened.damage();
-        this.recordsAtOpen = opened.records();
-        this.openReport = opened.report();
-        this.crcBytesAtOpen = opened.crcBytes();
+        this.commit = new GroupCommit(() -> sync.force(channel), options.syncOnAppend(), size);
     }
 
     /**
@@ -108,22 +96,19 @@ public final class AppendOnlyJournal implements AutoCloseable {
      * @throws TenderKitException with {@link ErrorCode#JOURNAL_IO} if the file cannot be read or written
      */
     public static AppendOnlyJournal open(Path file, JournalOptions options) {
+        return open(file, options, DeviceSync.FORCE);
+    }
+
+    /** As {@link #open(Path, JournalOptions)}, forcing the file with {@code sync} (tests count or fail forces). */
+    static AppendOnlyJournal open(Path file, JournalOptions options, DeviceSync sync) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(options, "options");
         Path lockFile = JournalFiles.lockFile(file);
         FileChannel lockChannel = null;
         try {
             lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock;
-            try {
-                lock = lockChannel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
-            if (lock == null) {
-                throw new JournalLockedException(lockFile);
-            }
-            return new AppendOnlyJournal(file.toAbsolutePath(), options, lockChannel, lock);
+            FileLock lock = JournalFiles.lockExclusively(lockChannel, lockFile);
+            return new AppendOnlyJournal(file.toAbsolutePath(), options, lock, Objects.requireNonNull(sync, "sync"));
         } catch (IOException e) {
             JournalFiles.closeQuietly(lockChannel, null);
             throw new TenderKitException(ErrorCode.JOURNAL_IO, "cannot open journal " + file + ": " + e, e);
@@ -143,12 +128,12 @@ public final class AppendOnlyJournal implements AutoCloseable {
 
     /** @return what opening found */
     public JournalOpenReport openReport() {
-        return openReport;
+        return opened.report();
     }
 
     /** @return the valid records found when the journal was opened, in file order */
     public List<JournalRecord> recordsAtOpen() {
-        return recordsAtOpen;
+        return opened.records();
     }
 
     /** @return the journal file */
@@ -178,7 +163,7 @@ public final class AppendOnlyJournal implements AutoCloseable {
 
     /** Bytes checksummed while opening: bounded even for a crafted damaged file. */
     long crcBytesAtOpen() {
-        return crcBytesAtOpen;
+        return opened.crcBytes();
     }
 
     /**
@@ -187,12 +172,7 @@ public final class AppendOnlyJournal implements AutoCloseable {
      * @param prefix 1-32 ASCII characters
      */
     public synchronized void reserveNumberPrefix(String prefix) {
-        Objects.requireNonNull(prefix, "prefix");
-        if (prefix.isEmpty() || prefix.length() > JournalAnchor.MAX_PREFIX_LENGTH
-                || !prefix.chars().allMatch(c -> c > 32 && c < 127)) {
-            throw new InvalidInputException("prefix", "must be 1-" + JournalAnchor.MAX_PREFIX_LENGTH
-                    + " printable ASCII characters, got \"" + prefix + "\"");
-        }
+        JournalAnchor.checkPrefix(prefix);
         ensureWritable();
         try {
             anchor.reservePrefix(prefix);
@@ -226,15 +206,60 @@ public final class AppendOnlyJournal implements AutoCloseable {
     }
 
     /**
-     * Appends a record and, with {@link JournalOptions#syncOnAppend()}, forces it to the device
-     * before returning; then raises the anchor's mark.
+     * Appends a record and, with {@link JournalOptions#syncOnAppend()}, returns once it is durable:
+     * it shares a force of the file with the appends written at the same time (group commit), and
+     * that force also makes every earlier lazy append durable.
      *
      * @param payload the record's bytes
      * @return the record's offset
-     * @throws TenderKitException with {@link ErrorCode#JOURNAL_IO} if the write fails; the journal
-     *     then refuses further appends until reopened
+     * @throws TenderKitException with {@link ErrorCode#JOURNAL_IO} if the write or the force fails;
+     *     the journal then refuses further appends until reopened
      */
-    public synchronized long append(byte[] payload) {
+    public long append(byte[] payload) {
+        Written w = write(payload);
+        awaitDurable(w.ticket());
+        return w.offset();
+    }
+
+    /**
+     * Appends a record without waiting for it to be durable: written to the file (it survives the
+     * process's death, not a power cut), durable with the next durable {@link #append},
+     * {@link #flush()}, compaction or {@link #close()}; a later record durable means this one is.
+     *
+     * @param payload the record's bytes
+     * @return the record's offset
+     * @throws TenderKitException with {@link ErrorCode#JOURNAL_IO} if the write fails, or the journal
+     *     failed earlier
+     */
+    public long appendLazily(byte[] payload) {
+        return write(payload).offset();
+    }
+
+    /**
+     * Makes every record appended so far durable (one force, shared with any running).
+     *
+     * @throws TenderKitException with {@link ErrorCode#JOURNAL_IO} if the force fails or failed before
+     */
+    public void flush() {
+        awaitDurable(commit.lastTicket());
+    }
+
+    /** @return the journal's length known to be on the device: records past it may be lost in a power cut */
+    public long durableSize() {
+        return commit.durableLength();
+    }
+
+    /** @return how many times the journal file was forced for appends since it was opened (one per group commit) */
+    public long forces() {
+        return commit.forces();
+    }
+
+    /**
+     * Writes a record at the end of the file, in order, without waiting for a force.
+     *
+     * @return the record's offset and its ticket for {@link #awaitDurable}
+     */
+    synchronized Written write(byte[] payload) {
         Objects.requireNonNull(payload, "payload");
         if (payload.length > options.maxRecordBytes()) {
             throw new InvalidInputException("payload", payload.length + " bytes exceed the journal's limit of "
@@ -245,15 +270,28 @@ public final class AppendOnlyJournal implements AutoCloseable {
         long next = offset + RecordFormat.OVERHEAD + payload.length;
         try {
             JournalFiles.writeFully(channel, RecordFormat.encode(payload), offset);
-            if (options.syncOnAppend()) {
-                channel.force(false);
+            long durable = commit.durableLength();
+            if (durable - anchor.state().committed() >= ANCHOR_STEP) {
+                anchor.raise(durable, false);   // never past the durable length: the mark stays a lower bound
             }
-            anchor.raise(next);
         } catch (IOException e) {
             throw fail("append at offset " + offset, e);
         }
         size = next;
-        return offset;
+        return new Written(offset, commit.wrote(next));
+    }
+
+    /** A record written: where it starts, and the ticket that says when it is durable. */
+    record Written(long offset, long ticket) { }
+
+    /** Returns once the bytes of {@code ticket} are durable, forcing the file unless a running force covers them. */
+    void awaitDurable(long ticket) {
+        try {
+            commit.await(ticket);
+        } catch (IOException e) {
+            throw new TenderKitException(ErrorCode.JOURNAL_IO, "journal " + file + ": " + e.getMessage()
+                    + "; the journal refuses writes until it is reopened", e);
+        }
     }
 
     /**
@@ -273,10 +311,7 @@ public final class AppendOnlyJournal implements AutoCloseable {
         LOG.info("journal {} compacted to {} records, {} bytes", file, payloads.size(), size);
     }
 
-    /**
-     * The repair step: rewrites a damaged journal to the given records (atomically, as a
-     * compaction), resets the anchor to the new length and forgets the damage. The side files stay.
-     */
+    /** The repair: rewrites to these records (as a compaction), resets the anchor, forgets the damage; side files stay. */
     synchronized void repair(List<byte[]> payloads) {
         rewrite(payloads, "repair");
         try {
@@ -289,64 +324,72 @@ public final class AppendOnlyJournal implements AutoCloseable {
 
     private void rewrite(List<byte[]> payloads, String what) {
         ensureWritable();
-        Path tmp = JournalFiles.compactionFile(file);
         try {
-            long length;
-            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                length = JournalFiles.writeFully(out, RecordFormat.header(), 0);
-                for (byte[] p : payloads) {
-                    length += JournalFiles.writeFully(out, RecordFormat.encode(p), length);
-                }
-                out.force(true);
-            }
-            anchor.set(length);   // lowered (forced) before the rename: the mark is a lower bound throughout
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new IOException("the file system cannot rename atomically; " + what + " needs it", e);
-            }
-            JournalFiles.syncDirectory(file);
-            channel.close();
-            channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            size = channel.size();
+            commit.rewrite(() -> replaceFile(payloads, what));
         } catch (IOException e) {
             throw fail(what, e);
         }
+    }
+
+    /** Holding the monitor, no force running: writes the new file, forces it, renames it over the journal. */
+    private long replaceFile(List<byte[]> payloads, String what) throws IOException {
+        long length = JournalFiles.writeCompacted(file, payloads);
+        anchor.set(length);   // lowered (forced) before the rename: the mark is a lower bound throughout
+        JournalFiles.installCompacted(file, what);
+        channel.close();
+        channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        size = channel.size();
+        return size;
     }
 
     private void ensureWritable() {
         if (closed) {
             throw new IllegalStateException("journal " + file + " is closed");
         }
-        if (failure != null) {
-            throw new TenderKitException(ErrorCode.JOURNAL_IO, "journal " + file + " failed earlier and refuses "
-                    + "writes until it is reopened (reopening repairs a torn tail)", failure);
+        Exception earlier = failure != null ? failure : commit.failure();
+        if (earlier != null) {
+            throw new TenderKitException(ErrorCode.JOURNAL_IO, "journal " + file + " failed earlier (" + earlier
+                    + ") and refuses writes until it is reopened (reopening repairs a torn tail)", earlier);
         }
     }
 
     private TenderKitException fail(String what, IOException e) {
         failure = new TenderKitException(ErrorCode.JOURNAL_IO, "journal " + file + ": " + what + " failed: " + e, e);
+        commit.fail(e);   // whoever waits for a force hears it too
         LOG.error("journal {}: {} failed; refusing further writes until reopened", file, what, e);
         return failure;
     }
 
-    /** Releases the lock and closes the file. */
+    /**
+     * Makes every record durable (unless a force failed before), raises the anchor to the whole
+     * journal (forced), releases the lock and closes the file.
+     *
+     * @throws TenderKitException with {@link ErrorCode#JOURNAL_IO} if the last force fails, or one
+     *     failed before: records may not be durable, and this says so (the lock is released anyway)
+     */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
-        closed = true;
-        IOException first = null;
-        for (AutoCloseable c : new AutoCloseable[] {channel, anchor, lock, lockChannel}) {
+        TenderKitException unflushed = null;
+        if (failure == null && commit.failure() == null) {
             try {
-                c.close();
-            } catch (Exception e) {
-                if (first == null) {
-                    first = e instanceof IOException io ? io : new IOException(e);
-                }
+                flush();
+                anchor.raise(commit.durableLength(), true);   // forced: the next open knows the whole journal
+            } catch (IOException e) {
+                unflushed = fail("raising the anchor at close", e);
+            } catch (TenderKitException e) {
+                unflushed = e;
             }
+        } else if (!commit.allDurable()) {   // after a failure nothing is forced again: say what may be lost
+            unflushed = new TenderKitException(ErrorCode.JOURNAL_IO, "journal " + file + " closed after a failure: "
+                    + "records written past byte " + commit.durableLength() + " may not be durable", commit.failure());
+        }
+        closed = true;
+        IOException first = JournalFiles.closeAll(channel, anchor, lock, lock.channel());
+        if (unflushed != null) {
+            throw unflushed;
         }
         if (first != null) {
             throw new TenderKitException(ErrorCode.JOURNAL_IO, "closing journal " + file + " failed: " + first, first);

@@ -1,5 +1,6 @@
 package dev.tenderkit.core.payment.journal;
 
+import dev.tenderkit.core.InvalidInputException;
 import java.io.IOException;
 import java.nio.Buffer;
 import java.nio.ByteBuffer;
@@ -144,10 +145,13 @@ final class JournalAnchor implements AutoCloseable {
         return file;
     }
 
-    /** After a durable append: raises the mark without forcing it (a lost raise only weakens a lower bound). */
-    void raise(long committed) throws IOException {
+    /**
+     * Raises the mark to a length known durable, if higher: by an append, without forcing (a lost
+     * raise only weakens a lower bound); at close, forced.
+     */
+    void raise(long committed, boolean force) throws IOException {
         if (committed > state.committed()) {
-            write(state.next(committed, state.damageAt(), state.prefixes()), false);
+            write(state.next(committed, state.damageAt(), state.prefixes()), force);
         }
     }
 
@@ -175,6 +179,15 @@ final class JournalAnchor implements AutoCloseable {
     }
 
     /** Adds a run prefix (keeping the last {@link #MAX_PREFIXES}), forced. */
+    /** @throws InvalidInputException unless {@code prefix} is 1-{@value #MAX_PREFIX_LENGTH} printable ASCII characters */
+    static void checkPrefix(String prefix) {
+        Objects.requireNonNull(prefix, "prefix");
+        if (prefix.isEmpty() || prefix.length() > MAX_PREFIX_LENGTH || !prefix.chars().allMatch(c -> c > 32 && c < 127)) {
+            throw new InvalidInputException("prefix", "must be 1-" + MAX_PREFIX_LENGTH
+                    + " printable ASCII characters, got \"" + prefix + "\"");
+        }
+    }
+
     void reservePrefix(String prefix) throws IOException {
         byte[] ascii = prefix.getBytes(StandardCharsets.US_ASCII);
         if (ascii.length == 0 || ascii.length > MAX_PREFIX_LENGTH) {

@@ -5,14 +5,19 @@ import dev.tenderkit.core.TenderKitException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The files beside a journal and the forced writes that make them durable: the lock file, the
- * temporary file of a compaction, the side files that keep damaged or torn bytes, and the
+ * temporary file of a compaction and its atomic rename, the side files that keep damaged or torn bytes, and the
  * directory sync after a file is created or renamed. Stateless.
  */
 final class JournalFiles {
@@ -77,6 +82,51 @@ final class JournalFiles {
         return written;
     }
 
+    /**
+     * Writes a journal holding exactly these records to the compaction file, forced.
+     *
+     * @return its length
+     */
+    static long writeCompacted(Path file, List<byte[]> payloads) throws IOException {
+        long length;
+        try (FileChannel out = FileChannel.open(compactionFile(file), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            length = writeFully(out, RecordFormat.header(), 0);
+            for (byte[] p : payloads) {
+                length += writeFully(out, RecordFormat.encode(p), length);
+            }
+            out.force(true);
+        }
+        return length;
+    }
+
+    /** Renames the compaction file over the journal, atomically, and syncs the directory. */
+    static void installCompacted(Path file, String what) throws IOException {
+        try {
+            Files.move(compactionFile(file), file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("the file system cannot rename atomically; " + what + " needs it", e);
+        }
+        syncDirectory(file);
+    }
+
+    /**
+     * @return the exclusive lock on the journal's lock file
+     * @throws JournalLockedException if another process, or another journal object here, holds it
+     */
+    static FileLock lockExclusively(FileChannel lockChannel, Path lockFile) throws IOException {
+        FileLock lock;
+        try {
+            lock = lockChannel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            throw new JournalLockedException(lockFile);
+        }
+        return lock;
+    }
+
     static void syncDirectory(Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
@@ -86,6 +136,21 @@ final class JournalFiles {
             // here is reported, not ignored: the rename or creation may not be durable.
             throw new IOException("cannot sync directory " + dir + " after creating or renaming " + file, e);
         }
+    }
+
+    /** Closes each, in order, even when one fails; @return the first failure, or null */
+    static IOException closeAll(AutoCloseable... all) {
+        IOException first = null;
+        for (AutoCloseable c : all) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                if (first == null) {
+                    first = e instanceof IOException io ? io : new IOException(e);
+                }
+            }
+        }
+        return first;
     }
 
     /** Closes {@code c} if there is one; a failure to close is added to {@code primary}, if any. */

@@ -98,6 +98,12 @@ public final class JournalTransactionStore implements TransactionStore {
      */
     public static JournalTransactionStore open(Path file, Clock clock, JournalOptions options, Duration retention,
             long compactAfterBytes) {
+        return open(file, clock, options, retention, compactAfterBytes, DeviceSync.FORCE);
+    }
+
+    /** As the public {@code open}, forcing the journal with {@code sync} (tests count, hold or fail forces). */
+    static JournalTransactionStore open(Path file, Clock clock, JournalOptions options, Duration retention,
+            long compactAfterBytes, DeviceSync sync) {
         Objects.requireNonNull(clock, "clock");
         if (retention == null || retention.isNegative()) {
             throw new ConfigurationException("retention", "must be zero or positive, got " + retention);
@@ -105,7 +111,7 @@ public final class JournalTransactionStore implements TransactionStore {
         if (compactAfterBytes < 1024) {
             throw new ConfigurationException("compactAfterBytes", "must be at least 1024, got " + compactAfterBytes);
         }
-        AppendOnlyJournal journal = AppendOnlyJournal.open(file, options);
+        AppendOnlyJournal journal = AppendOnlyJournal.open(file, options, sync);
         try {
             return new JournalTransactionStore(journal, clock, retention, compactAfterBytes);
         } catch (RuntimeException e) {
@@ -216,23 +222,70 @@ public final class JournalTransactionStore implements TransactionStore {
         return Optional.of(retention);
     }
 
+    /**
+     * Saves a trade's new record. Its first record (the intent, or a further attempt's) is durable
+     * before this returns; a later one is written to the file at once and durable with the next
+     * durable save, {@link #flush()}, compaction or close ({@link SaveDurability}). Concurrent saves
+     * share forces of the file; the store's lock is not held while waiting for one.
+     *
+     * @throws TenderKitException with {@link ErrorCode#JOURNAL_IO} if the write or the force fails
+     */
     @Override
-    public synchronized void save(TradeRecord trade) {
-        Optional<TradeRecord> open = index.openAttemptBefore(trade);
-        if (open.isPresent()) {
-            throw new IllegalStateException("order " + trade.orderId() + " already has trade " + open.get().outTradeNo()
-                    + " (" + open.get().state() + "): a further attempt is allowed once it is FAILED or REVERSED");
+    public void save(TradeRecord trade) {
+        AppendOnlyJournal.Written written;
+        synchronized (this) {
+            Optional<TradeRecord> open = index.openAttemptBefore(trade);
+            if (open.isPresent()) {
+                throw new IllegalStateException("order " + trade.orderId() + " already has trade "
+                        + open.get().outTradeNo() + " (" + open.get().state() + "): a further attempt is allowed once "
+                        + "it is FAILED or REVERSED");
+            }
+            written = journal.write(codec.encode(trade));
+            index.put(trade);
+            maybeCompact();
         }
-        journal.append(codec.encode(trade));
-        index.put(trade);
-        maybeCompact();
+        if (SaveDurability.of(trade) == SaveDurability.BEFORE_RETURN) {
+            journal.awaitDurable(written.ticket());
+        }
     }
 
+    /**
+     * Saves a refund's new record: its first (the request) durable before this returns, later ones
+     * with the next durable save ({@link SaveDurability}), as {@link #save(TradeRecord)}.
+     *
+     * @throws TenderKitException with {@link ErrorCode#JOURNAL_IO} if the write or the force fails
+     */
     @Override
-    public synchronized void save(RefundRecord refund) {
-        journal.append(codec.encode(refund));
-        index.put(refund);
-        maybeCompact();
+    public void save(RefundRecord refund) {
+        AppendOnlyJournal.Written written;
+        synchronized (this) {
+            written = journal.write(codec.encode(refund));
+            index.put(refund);
+            maybeCompact();
+        }
+        if (SaveDurability.of(refund) == SaveDurability.BEFORE_RETURN) {
+            journal.awaitDurable(written.ticket());
+        }
+    }
+
+    /**
+     * Makes every record saved so far durable now (one force, shared with any running): for a
+     * caller that wants the latest progress records safe from a power cut before it goes on.
+     *
+     * @throws TenderKitException with {@link ErrorCode#JOURNAL_IO} if the force fails or one failed before
+     */
+    public void flush() {
+        journal.flush();
+    }
+
+    /** @return how many times the journal file was forced for saves since the store opened (one per group commit) */
+    public long forces() {
+        return journal.forces();
+    }
+
+    /** @return the journal's length known to be on the device; records past it may be lost in a power cut */
+    public long durableSize() {
+        return journal.durableSize();
     }
 
     @Override

@@ -99,6 +99,21 @@ class DocumentBoundsTest {
     }
 
     @Test
+    void aNumberOrAStringOverItsLimitIsNamedWithItsLength() {
+        MalformedDocumentException number = assertThrows(MalformedDocumentException.class,
+                () -> parse("{\"rate\": " + "1".repeat(65) + "}"));
+        assertEquals("a number of 65 characters is longer than the limit of 64", number.problem());
+        assertEquals("/rate", number.path());
+        assertEquals("1".repeat(64), parse("{\"rate\": " + "1".repeat(64) + "}").required("rate").raw());
+
+        String big = "x".repeat(1024 * 1024 + 1);
+        MalformedDocumentException string = assertThrows(MalformedDocumentException.class,
+                () -> new JsonDocumentParser(new DocumentLimits(2 * 1024 * 1024)).parse(
+                        new ByteArrayInputStream(("[\"" + big + "\"]").getBytes(StandardCharsets.UTF_8)), "big.json"));
+        assertEquals("a string of 1048577 characters is longer than the limit of 1048576", string.problem());
+    }
+
+    @Test
     void aCommentsObjectOrArrayIsNotBuilt() {
         JsonNode root = parse("{\"comment\": {\"a\": [1, 2], \"a\": {\"b\": true}}, \"x\": {\"comment\": [[1], [2]]}}");
         JsonNode comment = root.required("comment");

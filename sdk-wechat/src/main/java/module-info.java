@@ -1,0 +1,17 @@
+/**
+ * The WeChat Pay APIv3 adapter: credentials, the {@code PaymentGateway}, callbacks and WeChat Pay's
+ * capability rule. Its one package is exported; signing, verification and parsing are
+ * package-private in it. {@link dev.tenderkit.wechat.WeChatPayCapabilityRule} is provided to core's
+ * resolver through {@link java.util.ServiceLoader}, as the {@code META-INF/services} entry does on
+ * the class path.
+ */
+module dev.tenderkit.wechat {
+    requires transitive dev.tenderkit.core;
+    requires transitive dev.tenderkit.transport.http;
+    requires com.fasterxml.jackson.core;
+    requires org.slf4j;
+
+    exports dev.tenderkit.wechat;
+
+    provides dev.tenderkit.core.capability.CapabilityRule with dev.tenderkit.wechat.WeChatPayCapabilityRule;
+}
