@@ -14,9 +14,10 @@ import java.util.Objects;
  * @param kind what goes wrong
  * @param when whether the request is applied to the ledger before the fault
  * @param delay for {@link Kind#SLOW}: how long the answer is held back
- * @param httpStatus for {@link Kind#HTTP_ERROR}, {@link Kind#UNSIGNED_ERROR} and
- *     {@link Kind#FORGED_ERROR}: the status sent
- * @param code for {@link Kind#UNSIGNED_ERROR} and {@link Kind#FORGED_ERROR}: the error code in the body
+ * @param httpStatus for {@link Kind#HTTP_ERROR}, {@link Kind#UNSIGNED_ERROR}, {@link Kind#FORGED_ERROR}
+ *     and {@link Kind#REFUSAL}: the status sent
+ * @param code for {@link Kind#UNSIGNED_ERROR}, {@link Kind#FORGED_ERROR} and {@link Kind#REFUSAL}: the
+ *     error code in the body
  */
 public record Fault(Kind kind, When when, Duration delay, int httpStatus, String code) {
 
@@ -41,7 +42,12 @@ public record Fault(Kind kind, When when, Duration delay, int httpStatus, String
         /** The real answer with a probe signature: {@code WECHATPAY/SIGNTEST/} followed by base64. */
         PROBE_SIGNATURE,
         /** A signed 500 {@code SYSTEM_ERROR}: a definite answer that the outcome is unknown. */
-        SYSTEM_ERROR
+        SYSTEM_ERROR,
+        /**
+         * A correctly signed JSON refusal with status {@code httpStatus} and {@code code}: any WeChat
+         * error an adapter must map (429 RATELIMIT_EXCEEDED, 500 BANK_ERROR, 403 NO_AUTH, ...).
+         */
+        REFUSAL
     }
 
     /** Whether the request is applied to the ledger before the fault. */
@@ -64,8 +70,12 @@ public record Fault(Kind kind, When when, Duration delay, int httpStatus, String
         if (kind == Kind.HTTP_ERROR && (httpStatus < 500 || httpStatus > 599)) {
             throw new IllegalArgumentException("httpStatus must be 500-599, was " + httpStatus);
         }
-        if ((kind == Kind.UNSIGNED_ERROR || kind == Kind.FORGED_ERROR) && (httpStatus < 400 || httpStatus > 599)) {
+        boolean jsonError = kind == Kind.UNSIGNED_ERROR || kind == Kind.FORGED_ERROR || kind == Kind.REFUSAL;
+        if (jsonError && (httpStatus < 400 || httpStatus > 599)) {
             throw new IllegalArgumentException("httpStatus must be 400-599, was " + httpStatus);
+        }
+        if (jsonError && code.isBlank()) {
+            throw new IllegalArgumentException("an error answer needs a code, e.g. NOT_ENOUGH");
         }
         boolean needsAnswer = kind == Kind.BAD_SIGNATURE || kind == Kind.STALE_TIMESTAMP || kind == Kind.PROBE_SIGNATURE;
         if (needsAnswer && when == When.BEFORE_LEDGER) {
@@ -120,6 +130,15 @@ public record Fault(Kind kind, When when, Duration delay, int httpStatus, String
     /** @return the request is applied and its answer carries a {@code WECHATPAY/SIGNTEST/} probe signature */
     public static Fault probeSignature() {
         return new Fault(Kind.PROBE_SIGNATURE, When.AFTER_LEDGER, Duration.ZERO, 0, "");
+    }
+
+    /**
+     * @param status 400–599
+     * @param code e.g. {@code RATELIMIT_EXCEEDED}, {@code BANK_ERROR}, {@code NO_AUTH}
+     * @return a correctly signed refusal {@code {"code","message"}}
+     */
+    public static Fault refusal(int status, String code, When when) {
+        return new Fault(Kind.REFUSAL, when, Duration.ZERO, status, code);
     }
 
     /** @return a signed 500 SYSTEM_ERROR */

@@ -148,6 +148,9 @@ final class GatewayDispatch implements HttpHandler {
             case SYSTEM_ERROR:
                 send(ex, Answer.error(500, "SYSTEM_ERROR", "系统错误"), serial, AnswerSigner.Spoil.NONE);
                 return false;
+            case REFUSAL:
+                send(ex, Answer.error(f.httpStatus(), f.code(), "模拟的" + f.code()), serial, AnswerSigner.Spoil.NONE);
+                return false;
             case BAD_SIGNATURE:
                 send(ex, answer.orElseThrow(), serial, AnswerSigner.Spoil.WRONG_TEXT);
                 return false;

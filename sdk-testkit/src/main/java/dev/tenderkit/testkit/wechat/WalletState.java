@@ -96,10 +96,13 @@ final class WalletState {
     boolean revokeExpired() {
         boolean changed = false;
         Instant now = now();
-        for (WeChatTrade t : ledger.trades().values()) {
-            if (t.state() == WeChatTrade.State.USERPAYING && !now.isBefore(t.created().plus(AUTO_REVOKE))) {
-                pending.remove(t.outTradeNo());
-                ledger.put(t.with(WeChatTrade.State.REVOKED, Money.ZERO));
+        // only orders at the PIN dialog can be revoked, and each of them is pending: no scan of the whole ledger
+        for (String no : java.util.List.copyOf(pending.keySet())) {
+            Optional<WeChatTrade> t = ledger.trade(no);
+            if (t.isPresent() && t.get().state() == WeChatTrade.State.USERPAYING
+                    && !now.isBefore(t.get().created().plus(AUTO_REVOKE))) {
+                pending.remove(no);
+                ledger.put(t.get().with(WeChatTrade.State.REVOKED, Money.ZERO));
                 changed = true;
             }
         }

@@ -247,4 +247,25 @@ class SimulatedWeChatPayTest {
         assertEquals(KEYS.platformCertificateSerial(), r.serial().orElseThrow());
         assertTrue(r.verified(), "the platform certificate carries the same WeChat Pay key");
     }
+
+    @Test
+    void concurrentCodepaysOfOneOutTradeNoChargeOnce() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<Reply>> replies = new java.util.ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                replies.add(pool.submit(() -> pay("C1", CODE, 4321)));
+            }
+            for (java.util.concurrent.Future<Reply> f : replies) {
+                Reply r = f.get();
+                assertEquals(200, r.status());
+                assertTrue(r.verified());
+                assertEquals("SUCCESS", state(r));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(Money.ofFen(4321), wechat.ledger().totalCharged());
+        assertEquals(1, wechat.ledger().trades().size());
+    }
 }

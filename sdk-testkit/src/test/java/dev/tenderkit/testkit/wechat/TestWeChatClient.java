@@ -24,7 +24,8 @@ import java.util.UUID;
  */
 final class TestWeChatClient {
     /** An answer and whether its signature verified (with the clock check of 5 minutes). */
-    record Reply(int status, String body, Optional<String> serial, Optional<String> signature, boolean verified) {
+    record Reply(int status, String body, Optional<String> serial, Optional<String> signature, Optional<String> timestamp,
+            Optional<String> nonce, boolean verified) {
     }
 
     private final URI base;
@@ -85,7 +86,7 @@ final class TestWeChatClient {
         boolean ok = ts.isPresent() && nonce.isPresent() && sig.isPresent()
                 && Math.abs(clock.instant().getEpochSecond() - Long.parseLong(ts.get())) < 300
                 && verify(ts.get() + "\n" + nonce.get() + "\n" + text + "\n", sig.get());
-        return new Reply(r.statusCode(), text, r.headers().firstValue("Wechatpay-Serial"), sig, ok);
+        return new Reply(r.statusCode(), text, r.headers().firstValue("Wechatpay-Serial"), sig, ts, nonce, ok);
     }
 
     String authorization(String method, String url, String body) throws Exception {
