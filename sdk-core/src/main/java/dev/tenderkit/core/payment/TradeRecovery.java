@@ -1,5 +1,7 @@
 package dev.tenderkit.core.payment;
 
+import dev.tenderkit.core.ErrorCode;
+import dev.tenderkit.core.TenderKitException;
 import dev.tenderkit.core.method.PaymentMethod;
 import dev.tenderkit.core.method.PaymentMethodRegistry;
 import dev.tenderkit.core.money.Money;
@@ -9,8 +11,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +70,7 @@ final class TradeRecovery {
                 if (t.state().isFinal() || inFlight.contains(t.outTradeNo())) {
                     continue;   // flagged but final, or already being settled
                 }
-                trades.add(resume(t).outcome);
+                trades.add(unlessTakenOver(t, resume(t).outcome));
             }
             for (RefundRecord r : store.unfinishedRefunds()) {
                 Optional<TradeRecord> trade = store.find(r.outTradeNo());
@@ -164,6 +168,28 @@ final class TradeRecovery {
     }
 
     private static <T> List<T> done(List<CompletableFuture<T>> futures) {
-        return futures.stream().filter(f -> !f.isCompletedExceptionally()).map(CompletableFuture::join).toList();
+        return futures.stream().filter(f -> !f.isCompletedExceptionally()).map(CompletableFuture::join)
+                .filter(Objects::nonNull).toList();
+    }
+
+    /**
+     * A trade whose save the store refused as a conflict was changed first by another engine sharing
+     * the store (it resumed the order, or its own recovery got there first): that engine settles it,
+     * and nothing of this one's was written. Not a failure of this recovery; the trade is left out of
+     * its report (completes with null, which {@link #done} drops).
+     */
+    private static CompletableFuture<TradeOutcome> unlessTakenOver(TradeRecord t, CompletableFuture<TradeOutcome> outcome) {
+        return outcome.handle((settled, error) -> {
+            if (error == null) {
+                return settled;
+            }
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause instanceof TenderKitException k && k.code() == ErrorCode.STORE_CONFLICT) {
+                LOG.info("trade {} was changed by another engine while this one recovered it; left to that engine: {}",
+                        t.outTradeNo(), k.getMessage());
+                return null;
+            }
+            throw new CompletionException(cause);
+        });
     }
 }
