@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tenderkit.alipay.AlipayGateway;
 import dev.tenderkit.core.money.Money;
-import dev.tenderkit.store.jdbc.JdbcTransactionStore;
 import dev.tenderkit.testkit.alipay.SimulatedAlipay;
 import dev.tenderkit.transport.http.GatewayTransport;
 import dev.tenderkit.transport.serial.SerialLink;
@@ -44,8 +43,7 @@ class ModuleDescriptorsTest {
             "dev.tenderkit.transport.serial", SerialLink.class,
             "dev.tenderkit.alipay", AlipayGateway.class,
             "dev.tenderkit.wechat", WeChatPayGateway.class,
-            "dev.tenderkit.testkit", SimulatedAlipay.class,
-            "dev.tenderkit.store.jdbc", JdbcTransactionStore.class);
+            "dev.tenderkit.testkit", SimulatedAlipay.class);
 
     private static Path locationOf(Class<?> c) {
         try {
@@ -98,8 +96,7 @@ class ModuleDescriptorsTest {
                 "dev.tenderkit.alipay", Set.of("dev.tenderkit.alipay"),
                 "dev.tenderkit.wechat", Set.of("dev.tenderkit.wechat"),
                 "dev.tenderkit.testkit", Set.of("dev.tenderkit.testkit", "dev.tenderkit.testkit.alipay",
-                        "dev.tenderkit.testkit.wechat"),
-                "dev.tenderkit.store.jdbc", Set.of("dev.tenderkit.store.jdbc"));
+                        "dev.tenderkit.testkit.wechat"));
         for (String module : MODULES.keySet()) {
             ModuleDescriptor d = descriptor(module);
             Set<String> exported = d.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet());

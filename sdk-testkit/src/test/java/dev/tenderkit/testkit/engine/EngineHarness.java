@@ -178,6 +178,15 @@ final class EngineHarness implements AutoCloseable {
     }
 
     /** As {@link #restart(java.util.function.Consumer)}, the new process starting {@code downtime} later. */
+    /** Restarts with the store seen by the new engine wrapped (another engine's doings, a failing database). */
+    void restartWith(java.util.function.UnaryOperator<TransactionStore> wrapper) {
+        restart();
+        opened.close();
+        storeWrapper = wrapper;
+        scheduler = new ManualTaskScheduler(scheduler.now());
+        start();
+    }
+
     void restart(Duration downtime, java.util.function.Consumer<Path> surgery) {
         opened.close();
         if (journalFile != null) {
