@@ -2,18 +2,14 @@ package dev.tenderkit.testkit.engine;
 
 import dev.tenderkit.core.payment.RefundRecord;
 import dev.tenderkit.core.payment.TradeRecord;
-import dev.tenderkit.core.payment.StoreIntegrity;
 import dev.tenderkit.core.payment.TransactionStore;
 import dev.tenderkit.core.payment.journal.AppendOnlyJournal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A store that lets the process "die" at its k-th save: the save completes (its record is on
@@ -23,7 +19,7 @@ import java.util.Optional;
  * record short at any byte (a torn write, which never returned and so never raised the anchor).
  * With no file (a store that is not a journal), only the crash points are kept.
  */
-final class CrashingStore implements TransactionStore {
+final class CrashingStore extends ForwardingStore {
     /** Thrown to stop the engine where the process would have died. */
     static final class Crash extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -33,7 +29,6 @@ final class CrashingStore implements TransactionStore {
         }
     }
 
-    private final TransactionStore delegate;
     private final Path file;
     private final int crashAtSave;
     private final boolean beforeWrite;
@@ -47,7 +42,7 @@ final class CrashingStore implements TransactionStore {
     }
 
     CrashingStore(TransactionStore delegate, Path file, int crashAtSave, boolean beforeWrite) {
-        this.delegate = delegate;
+        super(delegate);
         this.file = file;
         this.crashAtSave = crashAtSave;
         this.beforeWrite = beforeWrite;
@@ -91,70 +86,5 @@ final class CrashingStore implements TransactionStore {
         beforeSave();
         delegate.save(refund);
         afterSave();
-    }
-
-    @Override
-    public Optional<TradeRecord> find(String outTradeNo) {
-        return delegate.find(outTradeNo);
-    }
-
-    @Override
-    public Optional<TradeRecord> findByOrderId(String orderId) {
-        return delegate.findByOrderId(orderId);
-    }
-
-    @Override
-    public List<TradeRecord> tradesForOrder(String orderId) {
-        return delegate.tradesForOrder(orderId);
-    }
-
-    @Override
-    public Optional<RefundRecord> findRefund(String outTradeNo, String refundRequestNo) {
-        return delegate.findRefund(outTradeNo, refundRequestNo);
-    }
-
-    @Override
-    public List<RefundRecord> refunds(String outTradeNo) {
-        return delegate.refunds(outTradeNo);
-    }
-
-    @Override
-    public List<TradeRecord> unfinished() {
-        return delegate.unfinished();
-    }
-
-    @Override
-    public List<RefundRecord> unfinishedRefunds() {
-        return delegate.unfinishedRefunds();
-    }
-
-    @Override
-    public List<TradeRecord> trades(Instant from, Instant to) {
-        return delegate.trades(from, to);
-    }
-
-    @Override
-    public StoreIntegrity integrity() {
-        return delegate.integrity();
-    }
-
-    @Override
-    public void reserveNumberPrefix(String prefix) {
-        delegate.reserveNumberPrefix(prefix);
-    }
-
-    @Override
-    public List<String> numberPrefixes() {
-        return delegate.numberPrefixes();
-    }
-
-    @Override
-    public Optional<Duration> retention() {
-        return delegate.retention();
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
     }
 }

@@ -10,14 +10,12 @@ import dev.tenderkit.core.TenderKitException;
 import dev.tenderkit.core.money.Money;
 import dev.tenderkit.core.payment.BarcodePaymentRequest;
 import dev.tenderkit.core.payment.RecoveryReport;
-import dev.tenderkit.core.payment.RefundRecord;
 import dev.tenderkit.core.payment.TradeOutcome;
 import dev.tenderkit.core.payment.TradeRecord;
 import dev.tenderkit.core.payment.TransactionStore;
 import dev.tenderkit.testkit.InMemoryWallet;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -64,13 +62,12 @@ class RecoveryConflictTest {
     }
 
     /** Refuses every save of one trade as a store conflict once armed, as PostgreSQL's revision check does. */
-    private static final class ConflictOn implements TransactionStore {
-        private final TransactionStore delegate;
+    private static final class ConflictOn extends ForwardingStore {
         private final AtomicBoolean armed;
         private final String[] outTradeNo;
 
         ConflictOn(TransactionStore delegate, AtomicBoolean armed, String[] outTradeNo) {
-            this.delegate = delegate;
+            super(delegate);
             this.armed = armed;
             this.outTradeNo = outTradeNo;
         }
@@ -82,76 +79,6 @@ class RecoveryConflictTest {
                         + " was changed by another engine first; nothing was overwritten");
             }
             delegate.save(trade);
-        }
-
-        @Override
-        public void save(RefundRecord refund) {
-            delegate.save(refund);
-        }
-
-        @Override
-        public Optional<TradeRecord> find(String no) {
-            return delegate.find(no);
-        }
-
-        @Override
-        public Optional<TradeRecord> findByOrderId(String orderId) {
-            return delegate.findByOrderId(orderId);
-        }
-
-        @Override
-        public List<TradeRecord> tradesForOrder(String orderId) {
-            return delegate.tradesForOrder(orderId);
-        }
-
-        @Override
-        public Optional<RefundRecord> findRefund(String no, String refundRequestNo) {
-            return delegate.findRefund(no, refundRequestNo);
-        }
-
-        @Override
-        public List<RefundRecord> refunds(String no) {
-            return delegate.refunds(no);
-        }
-
-        @Override
-        public List<TradeRecord> unfinished() {
-            return delegate.unfinished();
-        }
-
-        @Override
-        public List<RefundRecord> unfinishedRefunds() {
-            return delegate.unfinishedRefunds();
-        }
-
-        @Override
-        public List<TradeRecord> trades(Instant from, Instant to) {
-            return delegate.trades(from, to);
-        }
-
-        @Override
-        public void reserveNumberPrefix(String prefix) {
-            delegate.reserveNumberPrefix(prefix);
-        }
-
-        @Override
-        public List<String> numberPrefixes() {
-            return delegate.numberPrefixes();
-        }
-
-        @Override
-        public dev.tenderkit.core.payment.StoreIntegrity integrity() {
-            return delegate.integrity();
-        }
-
-        @Override
-        public Optional<Duration> retention() {
-            return delegate.retention();
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
         }
     }
 }
