@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -312,7 +311,7 @@ public final class GatewayTransport {
             OkHttpOnClassPath.problem().ifPresent(problem -> {
                 throw new ConfigurationException("okhttp", problem);
             });
-            CertificatePinner pinner = pinner();
+            CertificatePinner pinner = CertificatePins.pinner(pins);
             SSLContext tlsContext = trustManager != null ? sslContext() : null;
             X509TrustManager trust = trustManager; // the lazy https client must not see later changes to this builder
             boolean ownsBase = baseClient == null;
@@ -361,45 +360,6 @@ public final class GatewayTransport {
         private static void checkTimeout(String setting, Duration timeout) {
             if (timeout.toMillis() < 1 || timeout.compareTo(MAX_TIMEOUT) > 0) {
                 throw new ConfigurationException(setting, timeout + " is outside 1 ms..10 min");
-            }
-        }
-
-        private CertificatePinner pinner() {
-            if (pins.isEmpty()) {
-                return null;
-            }
-            CertificatePinner.Builder pinner = new CertificatePinner.Builder();
-            pins.forEach((host, list) -> {
-                if (host.isBlank() || host.contains("/") || host.contains(":")) {
-                    throw new ConfigurationException("certificatePin", "'" + host
-                            + "' is not a host pattern; give a host name such as openapi.alipay.com or *.alipay.com");
-                }
-                if (list.isEmpty()) {
-                    throw new ConfigurationException("certificatePin", "no pins given for " + host);
-                }
-                for (String pin : list) {
-                    checkPin(host, pin);
-                }
-                pinner.add(host, list.toArray(String[]::new));
-            });
-            return pinner.build();
-        }
-
-        private static void checkPin(String host, String pin) {
-            String problem = null;
-            if (pin == null || !pin.startsWith("sha256/")) {
-                problem = "must start with sha256/ (SHA-1 pins are not accepted)";
-            } else {
-                try {
-                    if (Base64.getDecoder().decode(pin.substring("sha256/".length())).length != 32) {
-                        problem = "is not the base64 of a 32-byte SHA-256 hash";
-                    }
-                } catch (IllegalArgumentException notBase64) {
-                    problem = "is not valid base64 after sha256/";
-                }
-            }
-            if (problem != null) {
-                throw new ConfigurationException("certificatePin", "pin '" + pin + "' for " + host + " " + problem);
             }
         }
 
