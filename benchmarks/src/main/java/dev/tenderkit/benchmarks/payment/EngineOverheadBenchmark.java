@@ -46,8 +46,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * The payment engine's own cost per paid trade: validate, classify, resolve capability, route,
  * journal the intent, pay (an instant in-memory wallet), journal the result. {@code fsync=false}
  * puts the journal on tmpfs without forcing writes (the engine's CPU overhead; bar ≤ 20 µs);
- * {@code fsync=true} puts it on the working directory's disk with every append forced (what a
- * real terminal pays, reported separately).
+ * {@code fsync=true} puts it on the working directory's disk, forced as the journal forces (the
+ * intent before its save returns, the result with the next force: what a real terminal pays,
+ * reported separately).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
