@@ -26,6 +26,7 @@ module dev.tenderkit.core {
     exports dev.tenderkit.core.payment;
     exports dev.tenderkit.core.payment.journal;
     exports dev.tenderkit.core.payment.spi;
+    exports dev.tenderkit.core.reconcile;
     exports dev.tenderkit.core.terminal;
     exports dev.tenderkit.core.time;
 

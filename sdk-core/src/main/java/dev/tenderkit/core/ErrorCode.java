@@ -54,5 +54,16 @@ public enum ErrorCode {
      * A record was saved from a revision that is no longer the stored one: another engine (or another
      * step) changed the trade or refund first. Nothing was overwritten; re-read and decide again.
      */
-    STORE_CONFLICT
+    STORE_CONFLICT,
+    /**
+     * A wallet's bill file is malformed, truncated, of the wrong encoding, or fails its integrity check
+     * (a hash that does not match): nothing of it was believed. The error names the file, the line and
+     * the column.
+     */
+    MALFORMED_BILL,
+    /**
+     * A wallet's bill could not be fetched (the network failed, the download link expired, the answer was
+     * unverifiable, the file exceeds the size limit); nothing of it was believed. Ask again later.
+     */
+    BILL_UNAVAILABLE
 }
