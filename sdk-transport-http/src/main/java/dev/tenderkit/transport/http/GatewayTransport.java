@@ -24,8 +24,6 @@ import okhttp3.Call;
 import okhttp3.CertificatePinner;
 import okhttp3.ConnectionSpec;
 import okhttp3.EventListener;
-import okhttp3.HttpUrl;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.ResponseBody;
@@ -118,8 +116,38 @@ public final class GatewayTransport {
     public GatewayCall newCall(GatewayRequest request) {
         Objects.requireNonNull(request, "request");
         CallState state = new CallState();
-        Request okRequest = toOkHttp(request, state);
+        Request okRequest = OkHttpRequests.of(request, state);
         return new GatewayCall(this, request, clients.forUrl(okRequest.url()).newCall(okRequest), state);
+    }
+
+    /**
+     * Downloads a file (a wallet's bill) to {@code file}, streamed and never whole in memory, within a size
+     * limit. Not for payment calls: a download is an idempotent GET, so the caller may simply ask again after
+     * any outcome but {@link HttpDownload.Saved}. The body is written as received; checking it (a hash) is
+     * the caller's.
+     *
+     * @param request the GET to send
+     * @param file where to write the body (created or truncated; deleted unless saved)
+     * @param maxBytes the longest body accepted
+     * @return the outcome
+     * @throws java.io.UncheckedIOException when writing the file fails
+     */
+    public HttpDownload download(GatewayRequest request, java.nio.file.Path file, long maxBytes) {
+        Objects.requireNonNull(file, "file");
+        if (!request.method().equals("GET") || maxBytes < 1) {
+            throw new IllegalArgumentException("a download is a GET with a positive limit: " + request + ", "
+                    + maxBytes);
+        }
+        CallState state = new CallState();
+        Request okRequest = OkHttpRequests.of(request, state);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug(callLog.requestLine(request));
+        }
+        long start = System.nanoTime();
+        HttpDownload download = Downloads.run(clients.forUrl(okRequest.url()).newCall(okRequest), state, file,
+                maxBytes);
+        report(request, Downloads.asOutcome(download), start);
+        return download;
     }
 
     /** @return whether the https client has been built (it is built at the first https call when this transport owns its client) */
@@ -148,27 +176,16 @@ public final class GatewayTransport {
         } catch (IOException | RuntimeException failure) {
             outcome = state.outcomeOf(failure);
         }
+        report(request, outcome, start);
+        return outcome;
+    }
+
+    private void report(GatewayRequest request, HttpOutcome outcome, long start) {
         Duration latency = Duration.ofNanos(System.nanoTime() - start);
         if (LOG.isDebugEnabled()) {
             LOG.debug(callLog.outcomeLine(request.operation(), outcome, latency));
         }
         CallGuards.report(listener, request.operation(), outcome, latency);
-        return outcome;
-    }
-
-    private static Request toOkHttp(GatewayRequest request, CallState state) {
-        HttpUrl url = HttpUrl.get(request.url().toString());
-        Request.Builder builder = new Request.Builder().url(url).tag(CallState.class, state);
-        for (Map.Entry<String, String> header : request.headers()) {
-            builder.addHeader(header.getKey(), header.getValue());
-        }
-        if (request.method().equals("POST")) {
-            MediaType type = MediaType.get(request.contentType().orElseThrow());
-            builder.post(CallGuards.oneShotBody(type, request.bodyUnsafe()));
-        } else {
-            builder.get();
-        }
-        return builder.build();
     }
 
     /**
