@@ -11,5 +11,6 @@ module dev.tenderkit.testkit {
 
     exports dev.tenderkit.testkit;
     exports dev.tenderkit.testkit.alipay;
+    exports dev.tenderkit.testkit.reconcile;
     exports dev.tenderkit.testkit.wechat;
 }
