@@ -1,7 +1,8 @@
 /**
  * Simulated wallets for testing offline: the in-memory wallet, the simulated Alipay and the simulated
  * WeChat Pay (real HTTP servers on loopback, each with its own signing written apart from the
- * adapter's, which it does not require). All three packages are exported.
+ * adapter's, which it does not require), and the wallet-neutral harness of the crash tests across
+ * processes. All four packages are exported.
  */
 module dev.tenderkit.testkit {
     requires transitive dev.tenderkit.core;
@@ -11,5 +12,6 @@ module dev.tenderkit.testkit {
 
     exports dev.tenderkit.testkit;
     exports dev.tenderkit.testkit.alipay;
+    exports dev.tenderkit.testkit.crash;
     exports dev.tenderkit.testkit.wechat;
 }

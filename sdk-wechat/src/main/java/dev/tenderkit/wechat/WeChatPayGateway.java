@@ -35,7 +35,7 @@ public final class WeChatPayGateway implements PaymentGateway {
      * WeChat Pay's timing (wechatpay.md §4): query every 5 s, give up at 45 s, when WeChat revokes
      * itself. Request validity 10 minutes: WeChat refuses a request whose signed timestamp is 5
      * minutes or more from its clock (401 {@code SIGN_ERROR}), and this adapter refuses answers 5
-     * minutes or more from ours ({@link AnswerVerifier#MAX_SKEW}), so a codepay lost in the network
+     * minutes or more from ours (AnswerVerifier.MAX_SKEW), so a codepay lost in the network
      * can create no order later than that after it was sent; the engine needs it because WeChat's
      * reverse of an order it never created is a 404 that closes nothing.
      */

@@ -100,8 +100,8 @@ final class ReverseStep {
      * <ol>
      *   <li>the pay had a verified, definite refusal ({@link TradeContext#unconfirmedDecline}): the
      *       wallet processed that request and refused it, and a refused request creates nothing
-     *       later; two verified answers since (the confirming query, and this query after the refused
-     *       reversal) show that no order exists, so the refusal was no replay hiding a charge. What
+     *       later; two verified answers since (the refused reversal, and this query after it) show
+     *       that no order exists, so the refusal was no replay hiding a charge. What
      *       is left open is a replayed refusal while the real request is held back in the network and
      *       released later, which needs a broken TLS connection as well as a replay; covering it
      *       would hold every mistyped payment code open at the counter for the wallet's whole request
