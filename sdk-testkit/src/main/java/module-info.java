@@ -1,7 +1,8 @@
 /**
  * Simulated wallets for testing offline: the in-memory wallet, the simulated Alipay and the simulated
  * WeChat Pay (real HTTP servers on loopback, each with its own signing written apart from the
- * adapter's, which it does not require). All three packages are exported. BouncyCastle is optional
+ * adapter's, which it does not require), and the wallet-neutral harness of the crash tests across
+ * processes and generated days for reconciliation tests. All packages are exported. BouncyCastle is optional
  * ({@code requires static}), for the simulated WeChat Pay's SM2 mode only.
  */
 module dev.tenderkit.testkit {
@@ -13,6 +14,7 @@ module dev.tenderkit.testkit {
 
     exports dev.tenderkit.testkit;
     exports dev.tenderkit.testkit.alipay;
+    exports dev.tenderkit.testkit.crash;
     exports dev.tenderkit.testkit.reconcile;
     exports dev.tenderkit.testkit.wechat;
 }

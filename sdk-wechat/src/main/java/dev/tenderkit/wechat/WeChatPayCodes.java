@@ -17,8 +17,12 @@ import java.util.Set;
  *   <li>{@code SYSTEM_ERROR}, {@code BANK_ERROR}, {@code RATELIMIT_EXCEEDED}/{@code FREQUENCY_LIMITED}
  *       (429), {@code SERVICE_UNAVAILABLE} and every 5xx: unknown, the trade is queried with the same
  *       {@code out_trade_no}, never a new one;</li>
- *   <li>buyer-side refusals ({@code NOT_ENOUGH}, an invalid or expired payment code, the buyer's
- *       limit, risk): buyer causes;</li>
+ *   <li>buyer-side refusals ({@code NOT_ENOUGH}, an invalid or expired payment code — v2's names, or
+ *       a {@code PARAM_ERROR} whose {@code detail.field} is {@code /payer/auth_code} — the buyer's
+ *       limit, risk): buyer causes. A definite refusal of codepay charges nothing; the engine
+ *       confirms it with a query, and as WeChat creates no order for a refused code and answers a
+ *       reverse of it with 404 {@code ORDER_NOT_EXIST}, the query's not-found after that 404 lets
+ *       the refusal stand (core's {@code ReverseStep}), FAILED with this cause and code;</li>
  *   <li>{@code NO_AUTH}: the product is not enabled for the merchant;</li>
  *   <li>{@code APPID_MCHID_NOT_MATCH}, {@code MCH_NOT_EXISTS}, {@code SIGN_ERROR}: the terminal's WeChat
  *       Pay configuration is wrong, {@link #settingToFix} names the setting;</li>
@@ -52,6 +56,9 @@ public final class WeChatPayCodes {
             "APPID_MCHID_NOT_MATCH", "appid",
             "MCH_NOT_EXISTS", "mchid",
             "SIGN_ERROR", "merchantPrivateKey/merchantSerialNumber");
+
+    /** The field a PARAM_ERROR's {@code detail.field} names when the payment code (付款码) is what is wrong. */
+    private static final String PAYMENT_CODE_FIELD = "/payer/auth_code";
 
     /** Codes that say nothing definite: query the trade with the same out_trade_no. */
     private static final Set<String> UNKNOWN = Set.of("SYSTEM_ERROR", "BANK_ERROR", "RATELIMIT_EXCEEDED",
@@ -106,6 +113,10 @@ public final class WeChatPayCodes {
      */
     static GatewayError refusal(int status, JsonObject body) {
         Cause cause = body.string("code").flatMap(WeChatPayCodes::causeOf).orElse(Cause.GATEWAY_REJECTED);
+        if (cause == Cause.GATEWAY_REJECTED && body.object("detail").string("field").filter(PAYMENT_CODE_FIELD::equals)
+                .isPresent()) {
+            cause = Cause.BUYER_PAYMENT_CODE_INVALID;   // PARAM_ERROR about payer.auth_code: ask for a fresh code
+        }
         return new GatewayError(cause, raw(status, body));
     }
 }

@@ -31,10 +31,17 @@ import java.util.Optional;
  * Thread-safe; one per merchant, several in one JVM.
  */
 public final class WeChatPayGateway implements PaymentGateway {
-    /** WeChat Pay's timing (wechatpay.md §4): query every 5 s, give up at 45 s, when WeChat revokes itself. */
+    /**
+     * WeChat Pay's timing (wechatpay.md §4): query every 5 s, give up at 45 s, when WeChat revokes
+     * itself. Request validity 10 minutes: WeChat refuses a request whose signed timestamp is 5
+     * minutes or more from its clock (401 {@code SIGN_ERROR}), and this adapter refuses answers 5
+     * minutes or more from ours (AnswerVerifier.MAX_SKEW), so a codepay lost in the network
+     * can create no order later than that after it was sent; the engine needs it because WeChat's
+     * reverse of an order it never created is a 404 that closes nothing.
+     */
     public static final GatewayTiming TIMING = GatewayTiming.builder()
             .firstQueryAfter(java.time.Duration.ofSeconds(5)).pollEvery(java.time.Duration.ofSeconds(5))
-            .buyerDeadline(java.time.Duration.ofSeconds(45)).build();
+            .buyerDeadline(java.time.Duration.ofSeconds(45)).requestValidity(java.time.Duration.ofMinutes(10)).build();
     private static final DateTimeFormatter RFC3339 = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
     private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
 

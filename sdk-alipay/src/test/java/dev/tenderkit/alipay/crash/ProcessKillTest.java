@@ -2,22 +2,25 @@ package dev.tenderkit.alipay.crash;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.tenderkit.core.payment.PaymentEngine;
 import dev.tenderkit.core.payment.RecoveryReport;
-import dev.tenderkit.core.payment.TradeListener;
 import dev.tenderkit.core.payment.TradeRecord;
-import dev.tenderkit.core.payment.journal.JournalTransactionStore;
-import dev.tenderkit.core.time.ExecutorTaskScheduler;
 import dev.tenderkit.testkit.alipay.AlipayTrade;
+import dev.tenderkit.testkit.alipay.BuyerScript;
 import dev.tenderkit.testkit.alipay.Fault;
 import dev.tenderkit.testkit.alipay.SimulatedAlipay;
 import dev.tenderkit.testkit.alipay.SimulatedAlipayKeys;
+import dev.tenderkit.testkit.crash.CrashBuyer;
+import dev.tenderkit.testkit.crash.JournalLedgerAudit;
+import dev.tenderkit.testkit.crash.KillRun;
+import dev.tenderkit.testkit.crash.KillTally;
+import dev.tenderkit.testkit.crash.LateBuyer;
+import dev.tenderkit.testkit.crash.WalletTrade;
+import dev.tenderkit.testkit.crash.WorkList;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,18 +35,16 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 6's crash-safety bar across processes: a child JVM pays through the engine and the Alipay
  * adapter against the simulated Alipay running in this JVM, and is killed with SIGKILL at random
- * moments, at least 50 times a run. After the last kill the journal is opened once more, here, and
- * {@code recover()} runs to completion; then journal and wallet ledger must agree trade by trade
- * ({@link JournalLedgerAudit}): zero lost trades, zero double charges, every unpaid trade
- * cancelled, none left in limbo.
+ * moments, at least 50 times a run ({@link KillRun}, the harness shared with WeChat Pay's test).
+ * After the last kill the journal is opened once more, here, and {@code recover()} runs to
+ * completion; then journal and wallet ledger must agree trade by trade ({@link JournalLedgerAudit}):
+ * zero lost trades, zero double charges, every unpaid trade cancelled, none left in limbo.
  *
  * <p>{@code -Dtenderkit.crash.kills=N} (default 60) sets the number of kills and
  * {@code -Dtenderkit.crash.seed=S} replays a run; every failure message names the seed.
  */
 @EnabledOnOs(value = OS.LINUX, disabledReason = "destroyForcibly() is SIGKILL on Linux; that is what is tested")
 class ProcessKillTest {
-    /** What a process killed by signal 9 reports as its exit status. */
-    private static final int SIGKILL_EXIT = 128 + 9;
     /** More orders than any run reaches, so a child never runs out of work before its kill. */
     private static final int ORDERS = 5_000;
     /** Delays scripted for {@link Buyer#PAY_ARRIVES_LATE}, one per pay: more than a long run makes. */
@@ -61,32 +62,20 @@ class ProcessKillTest {
 
         SimulatedAlipayKeys keys = SimulatedAlipayKeys.generate();
         try (SimulatedAlipay alipay = SimulatedAlipay.builder(keys).start();
-                LateBuyer lateBuyer = new LateBuyer(alipay, random.nextLong())) {
+                LateBuyer lateBuyer = new LateBuyer(() -> paysOf(alipay, Buyer.CONFIRMS_IN_HER_OWN_TIME),
+                        alipay::buyerConfirms, random.nextLong())) {
             scriptBuyers(alipay, random);
-            TerminalUnderTest.Endpoint endpoint = new TerminalUnderTest.Endpoint(alipay.gatewayUrl(), alipay.appId(),
-                    keys.appPrivateKeyPem(), keys.alipayPublicKeyPem());
-            Path endpointFile = dir.resolve("endpoint.properties");
-            endpoint.write(endpointFile);
-            Path journal = dir.resolve("trades.journal");
-            Path workListFile = dir.resolve("orders.txt");
-            List<WorkList.Order> orders = WorkList.generate(random, ORDERS);
-            WorkList.write(workListFile, orders);
+            KillRun run = new KillRun(dir, new TerminalUnderTest(), random);
+            new TerminalUnderTest.Endpoint(alipay.gatewayUrl(), alipay.appId(), keys.appPrivateKeyPem(),
+                    keys.alipayPublicKeyPem()).write(run.endpointFile());
+            List<WorkList.Order> orders = run.writeWorkList(ORDERS, Buyer.ALL);
+            KillTally tally = run.killChildren(kills, replay);
 
-            KillTally tally = new KillTally();
-            int children = 0;
-            while (tally.kills() < kills) {
-                children++;
-                killOne(ChildProcess.launch(endpointFile, journal, workListFile, random.nextLong()),
-                        KillMoment.draw(random), tally, replay + ", child " + children);
-            }
-
-            FinalRecovery last = recoverOnceMore(journal, endpoint, tally);
+            KillRun.FinalRecovery last = run.recoverOnceMore(Duration.ofMinutes(2));
             RecoveryReport recovery = last.report();
             List<TradeRecord> trades = last.trades();
-            assertTrue(recovery.failure().isEmpty(), () -> "the final recover() failed, " + replay + ": "
-                    + recovery.failure().get());
             Map<String, AlipayTrade> ledger = alipay.ledger().trades();
-            JournalLedgerAudit audit = new JournalLedgerAudit(trades, ledger, orders, tally.told());
+            JournalLedgerAudit audit = new JournalLedgerAudit(trades, walletTrades(ledger), orders, tally.told());
             // Which of the cut-off intents had their pay reach the wallet: kills between request and answer.
             long answerLost = tally.cutAfterIntent().stream()
                     .filter(no -> ledger.containsKey(no) && ledger.get(no).kind().equals("BAR_CODE")).count();
@@ -95,8 +84,8 @@ class ProcessKillTest {
                     .filter(p -> ledger.containsKey(p.outTradeNo()) && ledger.get(p.outTradeNo()).kind().equals("NONE"))
                     .count();
             long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
-            String summary = "ProcessKillTest: " + tally + "; " + children + " children; "
-                    + trades.size() + " trades: " + audit.paid() + " paid (" + audit.paidFromHuabei()
+            String summary = "ProcessKillTest: " + tally + "; " + run.children() + " children; "
+                    + trades.size() + " trades: " + audit.paid() + " paid (" + audit.paidFromCredit()
                     + " from Huabei), " + audit.reversed() + " reversed, " + audit.failed() + " failed, "
                     + audit.reversedAfterCharge() + " charged then reversed; "
                     + lateBuyer.confirmed() + " of " + lateBuyer.pays() + " late buyers confirmed while waiting; "
@@ -107,18 +96,14 @@ class ProcessKillTest {
                     + ledger.size() + " trades in the wallet's ledger; " + replay + "; " + seconds + " s";
             System.out.println(summary);
 
-            assertEquals(List.of(), audit.violations(), "journal and wallet disagree, " + replay + "\n" + summary);
-            // Not vacuous: the restarts did open the journal the killed child held locked, and the
-            // trades took every path.
-            assertTrue(tally.opens() >= kills / 2, "too few children got as far as opening the journal; " + summary);
-            assertTrue(audit.paid() > 0 && audit.reversed() > 0 && audit.failed() > 0,
-                    "a run must take the paid, reversed and failed paths; " + summary);
+            assertEquals(List.of(), run.problems(last, audit), "journal and wallet disagree or the run proves "
+                    + "too little, " + replay + "\n" + summary);
             assertTrue(lateBuyer.failure().isEmpty(), () -> "the late buyer stopped: " + lateBuyer.failure().get());
         }
     }
 
     private static void scriptBuyers(SimulatedAlipay alipay, Random random) {
-        for (Buyer b : Buyer.values()) {
+        for (CrashBuyer<BuyerScript> b : Buyer.ALL) {
             alipay.script(b.paymentCode(), b.script());
         }
         for (int i = 0; i < LATE_PAYS; i++) {
@@ -127,45 +112,19 @@ class ProcessKillTest {
         }
     }
 
-    /** What the last restart, in this JVM, came to: its recovery and the journal's trades after it. */
-    private record FinalRecovery(RecoveryReport report, List<TradeRecord> trades) {
+    /** @return the trades of the pays the simulator received from this buyer, in order */
+    private static List<String> paysOf(SimulatedAlipay alipay, CrashBuyer<?> buyer) {
+        return alipay.received().stream().map(ReceivedPay::of).flatMap(Optional::stream)
+                .filter(p -> p.paymentCode().equals(buyer.paymentCode())).map(ReceivedPay::outTradeNo).toList();
     }
 
-    private static FinalRecovery recoverOnceMore(Path journal, TerminalUnderTest.Endpoint endpoint, KillTally tally)
-            throws Exception {
-        try (JournalTransactionStore store = TerminalUnderTest.openJournal(journal);
-                ExecutorTaskScheduler scheduler = ExecutorTaskScheduler.create("crash-final-recovery", 4)) {
-            // SIGKILL almost never tears a record: each is one small write(), which a kill can cut short
-            // only between two of its pages, and what was written survives in the page cache. Torn
-            // tails are counted all the same; power loss is what makes them, and the in-process
-            // FaultInjectionTest cuts records at every byte.
-            tally.opened(store.openReport().tornBytes());
-            PaymentEngine engine = TerminalUnderTest.engine(endpoint, store, scheduler, TradeListener.NONE);
-            RecoveryReport report = engine.recover().get(2, TimeUnit.MINUTES);
-            return new FinalRecovery(report, store.trades(Instant.EPOCH, Instant.MAX));
-        }
-    }
-
-    /** Runs one child until its kill moment, kills it, and checks that it died of the kill. */
-    private static void killOne(ChildProcess child, KillMoment moment, KillTally tally, String context)
-            throws InterruptedException {
-        boolean triggered = true;
-        long from = child.startedNanos();
-        if (moment.trigger() != KillMoment.Trigger.LAUNCH) {
-            // A moment that does not come (no reversal in this child's life, say) falls back to now.
-            triggered = child.await(moment.trigger().matches(), moment.nth(), Duration.ofSeconds(6));
-            from = System.nanoTime();
-        }
-        long sleep = from + moment.delay().toNanos() - System.nanoTime();
-        if (triggered && sleep > 0) {
-            TimeUnit.NANOSECONDS.sleep(sleep);
-        }
-        long killedAt = System.nanoTime();
-        int exit = child.kill();
-        if (exit != SIGKILL_EXIT) {
-            fail("the crash child ended with status " + exit + " instead of dying of SIGKILL (" + SIGKILL_EXIT
-                    + ") " + moment + ", " + context + "; its stderr:\n" + child.stderrTail());
-        }
-        tally.killed(child.lines(), killedAt, triggered);
+    /** Alipay's ledger in the audit's terms. */
+    static Map<String, WalletTrade> walletTrades(Map<String, AlipayTrade> ledger) {
+        Map<String, WalletTrade> trades = new HashMap<>();
+        ledger.forEach((no, w) -> trades.put(no, new WalletTrade(no, w.charged(),
+                w.status() == AlipayTrade.Status.TRADE_SUCCESS, w.status() == AlipayTrade.Status.TRADE_CLOSED,
+                w.everPaid(), w.huabei(), w.kind() + " " + w.status()
+                        + w.closedBy().map(c -> " closed by " + c).orElse(""))));
+        return trades;
     }
 }

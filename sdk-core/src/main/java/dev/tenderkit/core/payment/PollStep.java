@@ -70,7 +70,10 @@ final class PollStep {
      * another trade, replayed, reads the same; and a trade wrongly taken for failed is a charge
      * nobody collects. So: query. Paid is paid; closed or failed confirms the refusal; a trade
      * waiting for its buyer is polled as usual; not found (which names no trade either) or no
-     * answer closes the number with a reversal, and the refusal stands once that is confirmed.
+     * answer closes the number with a reversal, and the refusal stands once that is confirmed — or,
+     * at a wallet that refuses to reverse a number it does not know, once a query after that refusal
+     * finds no trade again ({@link ReverseStep}). A confirmed refusal keeps its own cause and raw
+     * code: the query's failure is the same fact in the wallet's general terms.
      */
     static void confirmDecline(TradeContext t, GatewayError error) {
         TradeRecord record = t.record();
@@ -82,7 +85,9 @@ final class PollStep {
         if (result instanceof QueryResult.Paid p) {
             SettleStep.paid(t, p.payment());
         } else if (result instanceof QueryResult.Closed || result instanceof QueryResult.Failed) {
-            SettleStep.failed(t, result instanceof QueryResult.Failed f ? f.error() : error);
+            // The refusal stands, with its own cause: it answered the pay and says why (WeChat's 403
+            // NOT_ENOUGH), where the query only confirms the trade failed, in general terms (PAYERROR).
+            SettleStep.failed(t, error);
         } else if (result instanceof QueryResult.AwaitingBuyer) {
             if (t.save(record.next(t.now(), c -> c.state(TradeState.AWAITING_BUYER).problem("the wallet refused the "
                     + "payment (" + error.raw() + ") but reports the trade waiting for the buyer")))) {

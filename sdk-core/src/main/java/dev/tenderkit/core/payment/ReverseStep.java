@@ -1,9 +1,11 @@
 package dev.tenderkit.core.payment;
 
+import dev.tenderkit.core.capability.Cause;
 import dev.tenderkit.core.payment.spi.CloseResult;
 import dev.tenderkit.core.payment.spi.GatewayError;
 import dev.tenderkit.core.payment.spi.QueryResult;
 import dev.tenderkit.core.payment.spi.ReverseResult;
+import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,11 +80,47 @@ final class ReverseStep {
             // a close is refused for a number the wallet does not know; a cancel closes it
             t.cancelInsteadOfClose = true;
             reverse(t);
+        } else if (result instanceof QueryResult.NotFound n && neverCreated(t)) {
+            // nothing to reverse, and nothing will appear: the refusal stands, or the request never arrived
+            SettleStep.failed(t, t.unconfirmedDecline.orElse(new GatewayError(Cause.TERMINAL_UNHEALTHY, n.raw())));
         } else {
-            // Not found after a refused reversal proves nothing: a delayed pay request could still
-            // arrive, and only a confirmed reversal closes the number. Keep trying, flag if it lasts.
+            // Not found after a refused reversal proves nothing by itself: a delayed pay request could
+            // still arrive, and only a confirmed reversal closes the number. Keep trying, flag if it lasts.
             retry(t, "the reversal was refused (" + error.raw() + ") and the trade's status is unclear");
         }
+    }
+
+    /**
+     * Whether a verified "no such trade", after the wallet refused to reverse the number, proves that
+     * no pay request of this trade created or will create it — so there is nothing to reverse and no
+     * reversal can ever be confirmed (WeChat Pay answers 404 {@code ORDER_NOT_EXIST} to reversing an
+     * order it never created, and keeps no record of the number, unlike Alipay's cancel). Invariant 2
+     * forbids inferring an outcome from an unverified or missing answer, and invariant 3 wants every
+     * unpaid trade closed at the wallet; so not found counts as final in two cases only:
+     * <ol>
+     *   <li>the pay had a verified, definite refusal ({@link TradeContext#unconfirmedDecline}): the
+     *       wallet processed that request and refused it, and a refused request creates nothing
+     *       later; two verified answers since (the refused reversal, and this query after it) show
+     *       that no order exists, so the refusal was no replay hiding a charge. What
+     *       is left open is a replayed refusal while the real request is held back in the network and
+     *       released later, which needs a broken TLS connection as well as a replay; covering it
+     *       would hold every mistyped payment code open at the counter for the wallet's whole request
+     *       window (ten minutes at WeChat Pay);</li>
+     *   <li>the gateway declares a {@link dev.tenderkit.core.payment.spi.GatewayTiming#requestValidity()}
+     *       and the trade's deadline plus it has passed: no pay is sent after the deadline
+     *       ({@link SendStep}), and the wallet refuses a request whose signed timestamp is older than
+     *       its window, so a request lost in the network (or sent by a terminal that was killed while
+     *       waiting for the answer) can no longer take effect.</li>
+     * </ol>
+     * Otherwise — an unknown pay answer within the window — the reversal is retried and flagged when
+     * it lasts, as for any unconfirmed reversal.
+     */
+    private static boolean neverCreated(TradeContext t) {
+        if (t.unconfirmedDecline.isPresent()) {
+            return true;
+        }
+        Optional<Duration> validity = t.timing.requestValidity();
+        return validity.isPresent() && !t.now().isBefore(t.record().deadline().plus(validity.get()));
     }
 
     private static void retry(TradeContext t, String problem) {

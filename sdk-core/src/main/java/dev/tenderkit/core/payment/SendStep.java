@@ -25,6 +25,9 @@ final class SendStep {
 
     static void pay(TradeContext t, PaymentCode code, boolean creditAllowed) {
         TradeRecord record = t.record();
+        if (pastSendingTime(t)) {
+            return;
+        }
         PayRequest request = new PayRequest(record.ref(), record.amount(), code, record.subject(), t.method.orElseThrow(),
                 record.installments(), creditAllowed);
         LOG.info("paying {}", request);
@@ -49,6 +52,11 @@ final class SendStep {
     }
 
     static void precreate(TradeContext t, PrecreateRequest request) {
+        if (pastSendingTime(t)) {
+            t.qrCode.completeExceptionally(new IllegalStateException("the QR payment was not sent: its deadline passed "
+                    + "before it could be"));
+            return;
+        }
         PrecreateResult result = t.call(() -> t.gateway.precreate(request), PrecreateResult.Unknown::new);
         if (result instanceof PrecreateResult.Created c) {
             if (t.save(t.record().next(t.now(), ch -> ch.state(TradeState.AWAITING_BUYER).qrCode(c.qrCode())))) {
@@ -69,6 +77,23 @@ final class SendStep {
         } else {
             throw new IllegalStateException("unexpected gateway result " + result);
         }
+    }
+
+    /**
+     * For a gateway with a {@link dev.tenderkit.core.payment.spi.GatewayTiming#requestValidity()}, a
+     * request is never sent after its trade's deadline (a step that ran that late, on a stalled
+     * machine, fails as not sent): so whatever a request did at the wallet shows by the deadline
+     * plus the validity, and {@link ReverseStep} may take a verified "no such trade" as final then.
+     *
+     * @return whether the trade was failed instead of sent
+     */
+    private static boolean pastSendingTime(TradeContext t) {
+        if (t.timing.requestValidity().isEmpty() || t.now().isBefore(t.record().deadline())) {
+            return false;
+        }
+        SettleStep.failed(t, new GatewayError(Cause.TERMINAL_UNHEALTHY, new GatewayCode("NOT_SENT", Optional.empty(),
+                "the trade's deadline passed before its request could be sent")));
+        return true;
     }
 
     private static void awaitBuyer(TradeContext t, Optional<String> problem) {

@@ -24,7 +24,10 @@ public record BuyerScript(Behaviour behaviour, int pinQueries, String bankType) 
         NEVER_PAYS,
         /** Not enough money: 403 {@code NOT_ENOUGH}, the order PAYERROR. */
         NOT_ENOUGH,
-        /** An expired or invalid payment code: 400 {@code PARAM_ERROR} "付款码无效", no order created. */
+        /**
+         * An expired or invalid payment code: 400 {@code PARAM_ERROR} "付款码无效" naming
+         * {@code /payer/auth_code} in {@code detail.field}; no order created.
+         */
         INVALID_CODE,
         /** The buyer closes the PIN dialog: USERPAYING for {@code pinQueries} queries, then PAYERROR. */
         GIVES_UP

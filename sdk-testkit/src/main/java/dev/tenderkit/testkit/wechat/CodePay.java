@@ -45,7 +45,7 @@ final class CodePay implements Endpoint {
         BuyerScript script = s.buyers.getOrDefault(code,
                 code.matches(WECHAT_CODE) ? BuyerScript.paysAtOnce() : BuyerScript.invalidCode());
         if (script.behaviour() == BuyerScript.Behaviour.INVALID_CODE) {
-            return Answer.error(400, "PARAM_ERROR", "付款码无效，请重新扫码");
+            return Answer.paramError("payer.auth_code", "付款码无效，请重新扫码");
         }
         WeChatTrade t = new WeChatTrade(no, s.nextTransactionId(), "MICROPAY", total, WeChatTrade.State.USERPAYING,
                 Money.ZERO, Optional.empty(), Optional.empty(), s.now());

@@ -18,13 +18,15 @@ import java.util.function.Supplier;
  * SIGN_ERROR.
  */
 final class RequestAuth {
-    private static final long SKEW_SECONDS = 300;
+    /** WeChat Pay's window for a request's timestamp. */
+    static final java.time.Duration WINDOW = java.time.Duration.ofMinutes(5);
 
     private final String mchid;
     private final PublicKey merchantKey;
     private final String merchantSerial;
     private final SimulatorCrypto crypto;
     private final Supplier<Instant> now;
+    private long windowSeconds = WINDOW.getSeconds();
 
     RequestAuth(String mchid, PublicKey merchantKey, String merchantSerial, SimulatorCrypto crypto, Supplier<Instant> now) {
         this.mchid = mchid;
@@ -32,6 +34,12 @@ final class RequestAuth {
         this.merchantSerial = merchantSerial;
         this.crypto = crypto;
         this.now = now;
+    }
+
+    /** @param window how far a request's timestamp may be from the clock (whole seconds) @return this */
+    RequestAuth window(java.time.Duration window) {
+        this.windowSeconds = window.getSeconds();
+        return this;
     }
 
     /** @return the refusal to send, empty if the request is authentic */
@@ -58,7 +66,7 @@ final class RequestAuth {
         } catch (NumberFormatException e) {
             return refuse("Http头Authorization中的timestamp不是秒级时间戳");
         }
-        if (Math.abs(now.get().getEpochSecond() - ts) > SKEW_SECONDS) {
+        if (Math.abs(now.get().getEpochSecond() - ts) > windowSeconds) {
             return refuse("Http头Authorization中的timestamp与发起请求的时间不得超过5分钟");
         }
         String message = method + "\n" + url + "\n" + f.get("timestamp") + "\n" + f.get("nonce_str") + "\n" + body + "\n";

@@ -109,7 +109,7 @@ public final class SimulatedWeChatPay implements AutoCloseable {
                 "refund-query", new RefundQuery(state),
                 "certificates", new CertificateList(state, keys, b.platformCertificates));
         RequestAuth auth = new RequestAuth(b.mchid, b.merchantPublicKey, b.merchantSerial, crypto,
-                () -> scheduler.clock().instant());
+                () -> scheduler.clock().instant()).window(b.requestWindow);   // set before any server thread starts
         try {
             this.server = new GatewayServer(relay -> new GatewayDispatch(state, endpoints, auth, signer, serials, faults, relay));
         } catch (IOException e) {

@@ -25,6 +25,7 @@ public final class SimulatedWeChatPayBuilder {
     boolean platformCertificates = true;
     CallbackSchedule callbackSchedule = CallbackSchedule.wechat();
     Duration refundSettlesAfter = Duration.ofMinutes(1);
+    Duration requestWindow = RequestAuth.WINDOW;
 
     SimulatedWeChatPayBuilder(SimulatedWeChatPayKeys keys) {
         this.keys = Objects.requireNonNull(keys, "keys");
@@ -66,6 +67,23 @@ public final class SimulatedWeChatPayBuilder {
      */
     public SimulatedWeChatPayBuilder scheduler(TaskScheduler s) {
         this.scheduler = Objects.requireNonNull(s, "scheduler");
+        return this;
+    }
+
+    /**
+     * How far a request's signed {@code timestamp} may be from the simulator's clock, in whole
+     * seconds as WeChat Pay compares them; further is 401 {@code SIGN_ERROR} and the request does
+     * nothing. Default 5 minutes, WeChat's. Shorter lets a test see, in seconds, that a request lost
+     * in the network cannot take effect once its window has passed.
+     *
+     * @param window at least one second
+     * @return this
+     */
+    public SimulatedWeChatPayBuilder requestWindow(Duration window) {
+        if (window == null || window.getSeconds() < 1) {
+            throw new IllegalArgumentException("requestWindow must be at least one second, got " + window);
+        }
+        this.requestWindow = window;
         return this;
     }
 

@@ -2,6 +2,8 @@ package dev.tenderkit.core.payment.spi;
 
 import dev.tenderkit.core.ConfigurationException;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * When the engine polls a trade that waits for the buyer and when it retries a reversal. The
@@ -21,6 +23,13 @@ import java.time.Duration;
  * @param reversalAttemptsBeforeAttention failed reversal attempts after which the trade is flagged for
  *     a person (retries continue at the longest interval); unconfirmed refunds are flagged after as
  *     many attempts
+ * @param requestValidity for a wallet that refuses to reverse a trade it never created (WeChat Pay
+ *     answers 404 {@code ORDER_NOT_EXIST}) and so can never confirm that a pay request lost in the
+ *     network will not create it later: how long after it was sent a request can still take effect
+ *     at the wallet, on the engine's clock (the wallet's window for a request's signed timestamp,
+ *     plus the clock skew the adapter tolerates, plus the wallet's processing). With it, a pay is
+ *     never sent after its trade's deadline, and from the deadline plus this a verified "no such
+ *     trade" is final. Empty (the default) for wallets whose reversal closes an unknown number.
  *
  * <p>Build one by name rather than by position: {@code GatewayTiming.builder().buyerDeadline(
  * Duration.ofSeconds(45)).build()} starts from {@link #DEFAULT} and changes what it names;
@@ -28,11 +37,12 @@ import java.time.Duration;
  */
 public record GatewayTiming(Duration firstQueryAfter, Duration queryInterval, double queryBackoff,
         Duration maxQueryInterval, Duration buyerDeadline, Duration reversalRetry, double reversalBackoff,
-        Duration maxReversalInterval, int reversalAttemptsBeforeAttention) {
+        Duration maxReversalInterval, int reversalAttemptsBeforeAttention, Optional<Duration> requestValidity) {
 
     /** Alipay's published guidance; see the class documentation. */
     public static final GatewayTiming DEFAULT = new GatewayTiming(Duration.ofSeconds(3), Duration.ofSeconds(3), 1.5,
-            Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(2), 2.0, Duration.ofMinutes(5), 5);
+            Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(2), 2.0, Duration.ofMinutes(5), 5,
+            Optional.empty());
 
     /** Validates. */
     public GatewayTiming {
@@ -57,6 +67,22 @@ public record GatewayTiming(Duration firstQueryAfter, Duration queryInterval, do
         if (reversalAttemptsBeforeAttention < 1) {
             throw new ConfigurationException("reversalAttemptsBeforeAttention", "must be at least 1");
         }
+        Objects.requireNonNull(requestValidity, "requestValidity");
+        if (requestValidity.isPresent()) {
+            positive("requestValidity", requestValidity.get());
+        }
+    }
+
+    /**
+     * The timing of a wallet whose reversal closes any number, known or not: no request validity.
+     *
+     * @see GatewayTiming the record's components
+     */
+    public GatewayTiming(Duration firstQueryAfter, Duration queryInterval, double queryBackoff,
+            Duration maxQueryInterval, Duration buyerDeadline, Duration reversalRetry, double reversalBackoff,
+            Duration maxReversalInterval, int reversalAttemptsBeforeAttention) {
+        this(firstQueryAfter, queryInterval, queryBackoff, maxQueryInterval, buyerDeadline, reversalRetry,
+                reversalBackoff, maxReversalInterval, reversalAttemptsBeforeAttention, Optional.empty());
     }
 
     /** @return a builder starting from {@link #DEFAULT} */
@@ -107,6 +133,7 @@ public record GatewayTiming(Duration firstQueryAfter, Duration queryInterval, do
         private double reversalBackoff;
         private Duration maxReversalInterval;
         private int reversalAttemptsBeforeAttention;
+        private Optional<Duration> requestValidity;
 
         private Builder(GatewayTiming t) {
             firstQueryAfter = t.firstQueryAfter;
@@ -118,6 +145,7 @@ public record GatewayTiming(Duration firstQueryAfter, Duration queryInterval, do
             reversalBackoff = t.reversalBackoff;
             maxReversalInterval = t.maxReversalInterval;
             reversalAttemptsBeforeAttention = t.reversalAttemptsBeforeAttention;
+            requestValidity = t.requestValidity;
         }
 
         /** @param d wait before the first query @return this */
@@ -177,10 +205,24 @@ public record GatewayTiming(Duration firstQueryAfter, Duration queryInterval, do
             return this;
         }
 
+        /**
+         * @param d how long after it was sent a request can still take effect at the wallet (see
+         *     {@link GatewayTiming#requestValidity()})
+         * @return this
+         */
+        public Builder requestValidity(Duration d) {
+            if (d == null) {
+                throw new ConfigurationException("requestValidity", "is required here; leave it unset for none");
+            }
+            requestValidity = Optional.of(d);
+            return this;
+        }
+
         /** @return the timing @throws ConfigurationException naming the setting that is wrong */
         public GatewayTiming build() {
             return new GatewayTiming(firstQueryAfter, queryInterval, queryBackoff, maxQueryInterval, buyerDeadline,
-                    reversalRetry, reversalBackoff, maxReversalInterval, reversalAttemptsBeforeAttention);
+                    reversalRetry, reversalBackoff, maxReversalInterval, reversalAttemptsBeforeAttention,
+                    requestValidity);
         }
     }
 }

@@ -1,6 +1,7 @@
-package dev.tenderkit.alipay.crash;
+package dev.tenderkit.testkit.crash;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Random;
 import java.util.function.Predicate;
 
@@ -14,17 +15,29 @@ import java.util.function.Predicate;
  * @param nth which occurrence of it
  * @param delay how long after it the kill is sent
  */
-record KillMoment(Trigger trigger, int nth, Duration delay) {
+public record KillMoment(Trigger trigger, int nth, Duration delay) {
+
+    /** Validates. */
+    public KillMoment {
+        Objects.requireNonNull(trigger, "trigger");
+        Objects.requireNonNull(delay, "delay");
+    }
 
     /** The kinds of progress line a kill is timed from. */
-    enum Trigger {
+    public enum Trigger {
         /** Measured from the launch: mostly before any request, sometimes into recovery. */
         LAUNCH(l -> true, 1500),
+        /** The journal is open: recovery is about to start. */
         OPENED(l -> l.event().equals("OPENED"), 150),
+        /** A pay is about to be asked for: before the intent, before the request, or in flight. */
         PAY_SENT(l -> l.event().equals("PAY"), 60),
+        /** A trade waits for its buyer: while it is polled. */
         POLLING(l -> isState(l, "AWAITING_BUYER"), 250),
+        /** A trade is being reversed. */
         REVERSING(l -> isState(l, "REVERSING"), 40),
+        /** Any journal write: the next one is often under way. */
         JOURNAL_WRITE(l -> l.event().equals("STATE"), 8),
+        /** The cashier was told: after a trade's final record. */
         CASHIER_TOLD(l -> l.event().equals("OUTCOME"), 30);
 
         private final Predicate<ChildProcess.Line> matches;
@@ -35,7 +48,8 @@ record KillMoment(Trigger trigger, int nth, Duration delay) {
             this.maxDelayMillis = maxDelayMillis;
         }
 
-        Predicate<ChildProcess.Line> matches() {
+        /** @return which progress lines count */
+        public Predicate<ChildProcess.Line> matches() {
             return matches;
         }
 
@@ -44,9 +58,17 @@ record KillMoment(Trigger trigger, int nth, Duration delay) {
         }
     }
 
-    static KillMoment draw(Random random) {
+    /**
+     * The moment of kill number {@code kill} (0-based): the triggers take turns, so that a run of at
+     * least as many kills as there are triggers uses each; occurrence and delay are drawn.
+     *
+     * @param random the run's randomness
+     * @param kill which kill of the run
+     * @return the moment
+     */
+    public static KillMoment draw(Random random, int kill) {
         Trigger[] all = Trigger.values();
-        Trigger t = all[random.nextInt(all.length)];
+        Trigger t = all[kill % all.length];
         int nth = t == Trigger.LAUNCH || t == Trigger.OPENED ? 1 : 1 + random.nextInt(4);
         return new KillMoment(t, nth, Duration.ofMillis(random.nextInt(t.maxDelayMillis + 1)));
     }

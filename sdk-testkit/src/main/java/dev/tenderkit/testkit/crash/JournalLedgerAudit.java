@@ -1,17 +1,16 @@
-package dev.tenderkit.alipay.crash;
+package dev.tenderkit.testkit.crash;
 
 import dev.tenderkit.core.money.Money;
 import dev.tenderkit.core.payment.TradeRecord;
 import dev.tenderkit.core.payment.TradeState;
-import dev.tenderkit.testkit.alipay.AlipayTrade;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Compares, trade by trade, the journal after the final recovery with the simulated Alipay's
- * ledger, and with what the cashier was told before each kill. Each rule broken is one line in
+ * Compares, trade by trade, the journal after the final recovery with a simulated wallet's ledger
+ * ({@link WalletTrade}s), and with what the cashier was told before each kill. Each rule broken is one line in
  * {@link #violations()}; the counts are for the run's summary.
  *
  * <ul>
@@ -24,21 +23,24 @@ import java.util.Map;
  *   <li>What the cashier was told stays true: a PAID, FAILED or REVERSED outcome is the trade's
  *       final state.</li>
  * </ul>
+ * Immutable once built.
  */
-final class JournalLedgerAudit {
-    /** What a child told the cashier about an order. */
-    record Told(String orderId, String outTradeNo, String kind) {
-    }
-
+public final class JournalLedgerAudit {
     private final List<String> violations = new ArrayList<>();
     private int paid;
     private int reversed;
     private int failed;
-    private int huabei;
+    private int credit;
     private int reversedAfterCharge;
 
-    JournalLedgerAudit(List<TradeRecord> journal, Map<String, AlipayTrade> ledger, List<WorkList.Order> orders,
-            List<Told> told) {
+    /**
+     * @param journal the journal's trades after the final recovery
+     * @param ledger the wallet's trades by out_trade_no
+     * @param orders the work list
+     * @param told what the cashier was told
+     */
+    public JournalLedgerAudit(List<TradeRecord> journal, Map<String, WalletTrade> ledger, List<WorkList.Order> orders,
+            List<CashierTold> told) {
         Map<String, WorkList.Order> byOrder = new HashMap<>();
         orders.forEach(o -> byOrder.put(o.orderId(), o));
         Map<String, TradeRecord> byOutTradeNo = new HashMap<>();
@@ -53,13 +55,13 @@ final class JournalLedgerAudit {
                 violations.add("order " + e.getKey() + " has " + e.getValue().size() + " trades: " + e.getValue());
             }
         }
-        for (AlipayTrade w : ledger.values()) {
+        for (WalletTrade w : ledger.values()) {
             if (!byOutTradeNo.containsKey(w.outTradeNo())) {
-                violations.add("lost: the wallet has " + w.outTradeNo() + " (" + w.kind() + " " + w.status()
-                        + ", charged " + w.charged() + ") but the journal has no such trade");
+                violations.add("lost: the wallet has " + w.outTradeNo() + " (" + w.description() + ", charged "
+                        + w.charged() + ") but the journal has no such trade");
             }
         }
-        for (Told t : told) {
+        for (CashierTold t : told) {
             TradeRecord r = byOutTradeNo.get(t.outTradeNo());
             if (r == null || !r.orderId().equals(t.orderId())) {
                 violations.add("the cashier was told " + t.kind() + " for order " + t.orderId() + " as trade "
@@ -71,7 +73,7 @@ final class JournalLedgerAudit {
         }
     }
 
-    private void checkTrade(TradeRecord t, AlipayTrade w, WorkList.Order order) {
+    private void checkTrade(TradeRecord t, WalletTrade w, WorkList.Order order) {
         String id = t.outTradeNo() + " (order " + t.orderId() + ")";
         if (order == null) {
             violations.add(id + ": not an order of the work list");
@@ -88,11 +90,10 @@ final class JournalLedgerAudit {
         if (t.state() == TradeState.PAID) {
             paid++;
             Money amount = t.payment().orElseThrow().amount();
-            if (w == null || w.status() != AlipayTrade.Status.TRADE_SUCCESS || !w.charged().equals(t.amount())
-                    || !amount.equals(t.amount())) {
+            if (w == null || !w.paid() || !w.charged().equals(t.amount()) || !amount.equals(t.amount())) {
                 violations.add(id + ": PAID " + amount + " in the journal, the wallet has " + describe(w));
-            } else if (w.huabei()) {
-                huabei++;
+            } else if (w.fromCredit()) {
+                credit++;
             }
             return;
         }
@@ -101,44 +102,48 @@ final class JournalLedgerAudit {
         } else {
             failed++;
         }
-        if (w != null && w.everPaid()) {
+        if (w != null && w.everCharged()) {
             reversedAfterCharge++;
         }
         // A reversal is confirmed by the wallet, so it knows the number closed (as a placeholder if
-        // the pay never reached it); a refusal may have left no trace at all.
-        boolean closedUncharged = w != null && w.status() == AlipayTrade.Status.TRADE_CLOSED && w.charged().isZero();
+        // the pay never reached it, at Alipay); a refusal may have left no trace at all.
+        boolean closedUncharged = w != null && w.closedUncharged();
         if (t.state() == TradeState.REVERSED ? !closedUncharged : w != null && !closedUncharged) {
             violations.add(id + ": " + t.state() + " in the journal, the wallet has " + describe(w));
         }
     }
 
-    private static String describe(AlipayTrade w) {
-        return w == null ? "no such trade" : w.kind() + " " + w.status() + " charged " + w.charged()
-                + w.closedBy().map(c -> " closed by " + c).orElse("");
+    private static String describe(WalletTrade w) {
+        return w == null ? "no such trade" : w.description() + " charged " + w.charged();
     }
 
-    List<String> violations() {
-        return violations;
+    /** @return each rule broken, one line each; empty when journal and wallet agree */
+    public List<String> violations() {
+        return List.copyOf(violations);
     }
 
-    int paid() {
+    /** @return trades PAID in the journal */
+    public int paid() {
         return paid;
     }
 
-    int reversed() {
+    /** @return trades REVERSED in the journal */
+    public int reversed() {
         return reversed;
     }
 
-    int failed() {
+    /** @return trades FAILED in the journal */
+    public int failed() {
         return failed;
     }
 
-    int paidFromHuabei() {
-        return huabei;
+    /** @return paid trades the wallet paid from credit */
+    public int paidFromCredit() {
+        return credit;
     }
 
     /** @return unpaid trades the wallet had charged before the reversal returned the money */
-    int reversedAfterCharge() {
+    public int reversedAfterCharge() {
         return reversedAfterCharge;
     }
 }

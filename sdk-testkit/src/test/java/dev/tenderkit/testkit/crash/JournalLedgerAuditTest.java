@@ -1,4 +1,4 @@
-package dev.tenderkit.alipay.crash;
+package dev.tenderkit.testkit.crash;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +14,6 @@ import dev.tenderkit.core.payment.spi.FundingSource;
 import dev.tenderkit.core.payment.spi.GatewayCode;
 import dev.tenderkit.core.payment.spi.GatewayError;
 import dev.tenderkit.core.payment.spi.Payment;
-import dev.tenderkit.testkit.alipay.AlipayTrade;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,17 +21,17 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The crash test's auditor catches each kind of disagreement, so a green run means something. */
+/** The crash tests' auditor catches each kind of disagreement, so a green run means something. */
 class JournalLedgerAuditTest {
     private static final Instant T0 = Instant.parse("2026-11-25T00:00:00Z");
     private static final Money AMOUNT = Money.parse("12.34");
-    private static final List<WorkList.Order> ORDERS = List.of(new WorkList.Order("O1", AMOUNT, Buyer.PAYS_AT_ONCE),
-            new WorkList.Order("O2", AMOUNT, Buyer.NEVER_CONFIRMS));
+    private static final List<WorkList.Order> ORDERS = List.of(new WorkList.Order("O1", AMOUNT, "PAYS_AT_ONCE",
+            "280000000000000001"), new WorkList.Order("O2", AMOUNT, "NEVER_CONFIRMS", "280000000000000005"));
 
     @Test
     void agreeingJournalAndLedgerPass() {
         assertEquals(List.of(), audit(List.of(paid("A", "O1"), trade("B", "O2", TradeState.REVERSED)),
-                ledger(charged("A"), closed("B")), List.of(new JournalLedgerAudit.Told("O1", "A", "PAID"))));
+                ledger(charged("A"), closed("B")), List.of(new CashierTold("O1", "A", "PAID"))));
     }
 
     @Test
@@ -70,11 +69,11 @@ class JournalLedgerAuditTest {
     @Test
     void aCashierToldPaidForATradeThatEndedReversedIsCaught() {
         assertOne("told PAID", audit(List.of(trade("A", "O1", TradeState.REVERSED)), ledger(closed("A")),
-                List.of(new JournalLedgerAudit.Told("O1", "A", "PAID"))));
+                List.of(new CashierTold("O1", "A", "PAID"))));
     }
 
-    private static List<String> audit(List<TradeRecord> journal, Map<String, AlipayTrade> ledger,
-            List<JournalLedgerAudit.Told> told) {
+    private static List<String> audit(List<TradeRecord> journal, Map<String, WalletTrade> ledger,
+            List<CashierTold> told) {
         return new JournalLedgerAudit(journal, ledger, ORDERS, told).violations();
     }
 
@@ -97,19 +96,17 @@ class JournalLedgerAuditTest {
                 FundingSource.UNSPECIFIED, T0), Optional.empty(), T0);
     }
 
-    private static AlipayTrade charged(String no) {
-        return new AlipayTrade(no, "2026" + no, "BAR_CODE", AMOUNT, AlipayTrade.Status.TRADE_SUCCESS, AMOUNT,
-                Optional.of("ALIPAYACCOUNT"), 0, Map.of(), Optional.empty());
+    private static WalletTrade charged(String no) {
+        return new WalletTrade(no, AMOUNT, true, false, true, false, "BAR_CODE TRADE_SUCCESS");
     }
 
-    private static AlipayTrade closed(String no) {
-        return new AlipayTrade(no, "2026" + no, "BAR_CODE", AMOUNT, AlipayTrade.Status.TRADE_CLOSED, Money.ZERO,
-                Optional.empty(), 0, Map.of(), Optional.of("cancel"));
+    private static WalletTrade closed(String no) {
+        return new WalletTrade(no, Money.ZERO, false, true, false, false, "BAR_CODE TRADE_CLOSED closed by cancel");
     }
 
-    private static Map<String, AlipayTrade> ledger(AlipayTrade... trades) {
-        Map<String, AlipayTrade> m = new LinkedHashMap<>();
-        for (AlipayTrade t : trades) {
+    private static Map<String, WalletTrade> ledger(WalletTrade... trades) {
+        Map<String, WalletTrade> m = new LinkedHashMap<>();
+        for (WalletTrade t : trades) {
             m.put(t.outTradeNo(), t);
         }
         return m;

@@ -1,4 +1,4 @@
-package dev.tenderkit.alipay.crash;
+package dev.tenderkit.testkit.crash;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,14 +18,21 @@ import java.util.function.Predicate;
 /**
  * One crash child as the test sees it: launched with the test's own JVM and class path, its stdout
  * and stderr drained by threads from the start (a child blocked on a full pipe would be a hang,
- * not a crash), its progress lines kept with the time they arrived, and killed with SIGKILL.
+ * not a crash), its {@link ChildProgress} lines kept with the time they arrived, and killed with
+ * SIGKILL. Thread-safe.
  */
-final class ChildProcess {
+public final class ChildProcess {
     private static final int STDERR_LINES_KEPT = 200;
 
-    /** A progress line and when the test read it. */
-    record Line(long atNanos, String[] fields) {
-        String event() {
+    /**
+     * A progress line and when the test read it.
+     *
+     * @param atNanos the {@link System#nanoTime()} at which it was read
+     * @param fields the event's name, then its fields
+     */
+    public record Line(long atNanos, String[] fields) {
+        /** @return the event's name */
+        public String event() {
             return fields[0];
         }
     }
@@ -43,14 +50,20 @@ final class ChildProcess {
         this.stderrReader = drain(process.getErrorStream(), "crash-child-stderr", this::stderr);
     }
 
-    /** Starts {@link CrashChild} with these arguments. */
-    static ChildProcess launch(Path endpoint, Path journal, Path workList, long seed) {
+    /**
+     * Starts {@code main} in a new JVM with this JVM's class path.
+     *
+     * @param main the child's main class (one that calls {@link CrashTerminal#run})
+     * @param args its arguments
+     * @return the running child
+     */
+    public static ChildProcess launch(Class<?> main, List<String> args) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // Quick start-up matters more than peak speed in a process that lives about two seconds.
-        List<String> command = List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
-                "-XX:-UsePerfData", "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-                CrashChild.class.getName(), endpoint.toString(), journal.toString(), workList.toString(),
-                Long.toString(seed));
+        List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Xshare:auto", "-XX:-UsePerfData", "-Xmx128m", "-cp", System.getProperty("java.class.path"),
+                main.getName()));
+        command.addAll(args);
         try {
             Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File(
                     "/dev/null"))).start();
@@ -91,16 +104,19 @@ final class ChildProcess {
     }
 
     /** @return the nanoTime at which the child was launched */
-    long startedNanos() {
+    public long startedNanos() {
         return startedNanos;
     }
 
     /**
      * Waits for the {@code nth} progress line matching {@code which}.
      *
+     * @param which the lines counted
+     * @param nth how many of them to wait for
+     * @param timeout how long at most (a failure bound, not a pause)
      * @return whether it came before {@code timeout} (false also when the child ended first)
      */
-    synchronized boolean await(Predicate<Line> which, int nth, Duration timeout) throws InterruptedException {
+    public synchronized boolean await(Predicate<Line> which, int nth, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             int seen = 0;
@@ -123,13 +139,16 @@ final class ChildProcess {
      *
      * @return the exit status: 137 (128 + SIGKILL) when the kill took it, or its own if it ended first
      */
-    int kill() throws InterruptedException {
+    public int kill() throws InterruptedException {
         process.destroyForcibly();
         return awaitEnd(Duration.ofSeconds(30));
     }
 
-    /** @return the exit status once the child has ended and both pipes are read to the end */
-    int awaitEnd(Duration timeout) throws InterruptedException {
+    /**
+     * @param timeout how long to wait before killing it
+     * @return the exit status once the child has ended and both pipes are read to the end
+     */
+    public int awaitEnd(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             process.waitFor();
@@ -139,17 +158,18 @@ final class ChildProcess {
         return process.exitValue();
     }
 
-    boolean isAlive() {
+    /** @return whether the child still runs */
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** @return a copy of the progress lines read so far */
-    synchronized List<Line> lines() {
+    public synchronized List<Line> lines() {
         return List.copyOf(lines);
     }
 
     /** @return the last lines the child wrote on stderr */
-    synchronized String stderrTail() {
+    public synchronized String stderrTail() {
         return String.join("\n", stderr);
     }
 }
