@@ -54,5 +54,18 @@ public enum ErrorCode {
      * A record was saved from a revision that is no longer the stored one: another engine (or another
      * step) changed the trade or refund first. Nothing was overwritten; re-read and decide again.
      */
-    STORE_CONFLICT
+    STORE_CONFLICT,
+    /**
+     * The order's attempt is unfinished and another engine sharing the store holds it (its claim or
+     * lease has not expired): this engine sent nothing for it. Ask again later: with the same order id
+     * the trade's outcome is answered once it is final, and this engine takes the trade over once the
+     * other's lease has passed.
+     */
+    HELD_BY_ANOTHER_ENGINE,
+    /**
+     * A store shared by several engines refused a refund's request because, with the refunds of its
+     * trade already saved (by any engine) that did not fail, it would exceed what was paid: nothing was
+     * saved or sent.
+     */
+    REFUND_EXCEEDS_PAYMENT
 }
