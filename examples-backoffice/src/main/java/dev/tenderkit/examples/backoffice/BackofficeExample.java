@@ -27,8 +27,9 @@ import java.util.Properties;
  * against the simulated Alipay running here. Lane 3 is killed with SIGKILL while two of its buyers
  * are entering their passwords; lane 2, asked for one of those orders, refuses it (lane 3's lease
  * still holds it) and sends nothing; once the lease has passed, lane 1's {@code recover()} takes both
- * trades over and finishes them (one paid, one reversed). At the end every trade in the database is
- * checked against the wallet's ledger.
+ * trades over and finishes them (one paid, one reversed; on a machine so loaded that the takeover
+ * comes after the buyer's 20 s, both reversed, and the order paid by a new attempt at lane 2). At the
+ * end every trade in the database is checked against the wallet's ledger.
  *
  * <p>Needs PostgreSQL: {@code TENDERKIT_PG_URL}, {@code TENDERKIT_PG_USER}, {@code TENDERKIT_PG_PASSWORD};
  * without them it says what to install and exits with status 2. It works in a schema of its own,
@@ -122,7 +123,8 @@ public final class BackofficeExample {
             }
             out.println("  finished by lane 1: " + describe(audit, "ORD-B3-1") + ", " + describe(audit, "ORD-B3-2"));
 
-            out.println("5. Asked again at lane 2, the order is answered with the trade lane 1 finished:");
+            out.println("5. Asked again at lane 2, the order is answered with the trade lane 1 paid (or, if lane 1 "
+                    + "had to reverse it at the buyer's deadline, paid by a new attempt):");
             lane2.send("pay ORD-B3-1 " + PIN_THEN_PAYS + " 45.00");
             lane2.awaitLine("ORD-B3-1 =>", BOUND_SECONDS);
             out.println("  lanes ended with status " + lane1.quit() + " and " + lane2.quit());
