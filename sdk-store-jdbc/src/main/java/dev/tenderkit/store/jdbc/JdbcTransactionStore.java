@@ -26,7 +26,8 @@ import javax.sql.DataSource;
  *
  * <p>Guarantees, for every engine on the database at once:
  * <ul>
- *   <li>a save returns once committed (one statement, one commit) and throws otherwise, with
+ *   <li>a save returns once committed (a trade's: one statement, one commit; a refund's: one
+ *       transaction) and throws otherwise, with
  *       {@link dev.tenderkit.core.ErrorCode#STORE_UNAVAILABLE}: the engine then sends nothing. The
  *       build refuses a server that acknowledges commits before they are durable
  *       ({@code synchronous_commit = off} or {@code fsync = off}) unless told otherwise;</li>
