@@ -65,5 +65,18 @@ public enum ErrorCode {
      * A wallet's bill could not be fetched (the network failed, the download link expired, the answer was
      * unverifiable, the file exceeds the size limit); nothing of it was believed. Ask again later.
      */
-    BILL_UNAVAILABLE
+    BILL_UNAVAILABLE,
+    /**
+     * The order's attempt is unfinished and another engine sharing the store holds it (its claim or
+     * lease has not expired): this engine sent nothing for it. Ask again later: with the same order id
+     * the trade's outcome is answered once it is final, and this engine takes the trade over once the
+     * other's lease has passed.
+     */
+    HELD_BY_ANOTHER_ENGINE,
+    /**
+     * A store shared by several engines refused a refund's request because, with the refunds of its
+     * trade already saved (by any engine) that did not fail, it would exceed what was paid: nothing was
+     * saved or sent.
+     */
+    REFUND_EXCEEDS_PAYMENT
 }

@@ -135,7 +135,7 @@ final class Checkout {
     }
 
     /** {@code CompletableFuture.failedFuture}, which Android (API 26) lacks. */
-    private static <T> CompletableFuture<T> failed(Throwable cause) {
+    static <T> CompletableFuture<T> failed(Throwable cause) {
         CompletableFuture<T> f = new CompletableFuture<>();
         f.completeExceptionally(cause);
         return f;

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * replay, and it never changes a trade.
  *
  * <p>Which runs: the prefixes the store noted ({@link TransactionStore#numberPrefixes()}) and those of
- * the numbers it holds, except the running engine's own — and only where the store's forgetting
+ * the numbers it holds ({@link TransactionStore#lastTradeOfRuns()}), except the running engine's own — and only where the store's forgetting
  * cannot explain a missing number (the run's last known trade, or its start, is within the store's
  * retention), so that trades compacted away are not adopted again. When the store is intact only
  * the {@code runsWhenIntact} most recent runs are searched (a lost tail is at the end); when it is
@@ -105,7 +105,7 @@ final class LostTradeSearch {
     /** The runs to search, most recent first. */
     private List<Run> plan(boolean damaged) {
         Map<String, TradeRecord> highest = new HashMap<>();
-        for (TradeRecord t : store.trades(Instant.EPOCH, Instant.MAX)) {
+        for (TradeRecord t : store.lastTradeOfRuns()) {   // a bounded query where the store has one
             OutTradeNumbers.prefixOf(t.outTradeNo()).ifPresent(p -> highest.merge(p, t,
                     (a, b) -> a.outTradeNo().compareTo(b.outTradeNo()) >= 0 ? a : b));
         }

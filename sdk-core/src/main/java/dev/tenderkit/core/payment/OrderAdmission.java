@@ -1,6 +1,8 @@
 package dev.tenderkit.core.payment;
 
+import dev.tenderkit.core.ErrorCode;
 import dev.tenderkit.core.InvalidInputException;
+import dev.tenderkit.core.TenderKitException;
 import dev.tenderkit.core.money.Money;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +14,10 @@ import java.util.function.Supplier;
  * orders are admitted meanwhile): join the attempt in progress, answer the paid one, resume one a
  * restart left unfinished, or make a new attempt — allowed only once every earlier attempt is final
  * and unpaid, so at most one attempt of an order is ever paid (invariant 5). A request that joins
- * or answers an existing attempt must ask for the same payment ({@link OrderReuse}). Thread-safe.
+ * or answers an existing attempt must ask for the same payment ({@link OrderReuse}). An unfinished
+ * attempt that this engine is not running is resumed only once the store hands it to this engine
+ * ({@link TransactionStore#claimTrade}): while another engine sharing the store holds it, the request
+ * is refused ({@link ErrorCode#HELD_BY_ANOTHER_ENGINE}) and nothing is sent. Thread-safe.
  */
 final class OrderAdmission {
     private static final int MAX_ORDER_ID = 64;
@@ -20,11 +25,14 @@ final class OrderAdmission {
 
     private final TransactionStore store;
     private final InFlight inFlight;
+    private final String owner;
     private final Object[] locks = new Object[STRIPES];
 
-    OrderAdmission(TransactionStore store, InFlight inFlight) {
+    /** @param owner this engine run, as it claims trades ({@link TransactionStore#claimTrade}) */
+    OrderAdmission(TransactionStore store, InFlight inFlight, String owner) {
         this.store = store;
         this.inFlight = inFlight;
+        this.owner = owner;
         for (int i = 0; i < STRIPES; i++) {
             locks[i] = new Object();
         }
@@ -48,8 +56,10 @@ final class OrderAdmission {
      * Call holding {@link #locked}.
      *
      * @param sameRequest throws when the request asks for another payment than the attempt it would join
-     * @return the attempt in progress (running here, or journaled unfinished: {@code existing} not
-     *     final), the paid one, or a new attempt's number
+     * @return the attempt in progress (running here, or journaled unfinished and now claimed by this
+     *     engine: {@code existing} not final), the paid one, or a new attempt's number
+     * @throws TenderKitException with {@link ErrorCode#HELD_BY_ANOTHER_ENGINE} when the unfinished
+     *     attempt is held by another engine sharing the store
      */
     Decision decide(String orderId, Consumer<TradeRecord> sameRequest) {
         Optional<TradeContext> running = inFlight.forOrder(orderId);
@@ -61,10 +71,39 @@ final class OrderAdmission {
         for (TradeRecord t : attempts) {
             if (t.state() == TradeState.PAID || !t.state().isFinal()) {
                 sameRequest.accept(t);
-                return new Decision(inFlight.trade(t.outTradeNo()), Optional.of(t), 0);
+                Optional<TradeContext> here = inFlight.trade(t.outTradeNo());
+                if (t.state() == TradeState.PAID || here.isPresent()) {
+                    return new Decision(here, Optional.of(t), 0);
+                }
+                Optional<TradeRecord> claimed = claim(t);
+                if (claimed.isEmpty()) {
+                    return decide(orderId, sameRequest);   // final by now: decide on what it became
+                }
+                return new Decision(Optional.empty(), claimed, 0);
             }
         }
         return new Decision(Optional.empty(), Optional.empty(), attempts.size() + 1);
+    }
+
+    /**
+     * Claims an unfinished trade that this engine is not running, to resume it. Call holding {@link #locked}.
+     *
+     * @return its latest record, now this engine's; empty when it is final by now
+     * @throws TenderKitException with {@link ErrorCode#HELD_BY_ANOTHER_ENGINE} when another engine holds it
+     */
+    Optional<TradeRecord> claim(TradeRecord t) {
+        Optional<TradeRecord> claimed = store.claimTrade(t.outTradeNo(), owner, TradeRecovery.CLAIM_LEASE);
+        if (claimed.isPresent()) {
+            return claimed;
+        }
+        TradeRecord now = store.find(t.outTradeNo()).orElse(t);
+        if (now.state().isFinal()) {
+            return Optional.empty();
+        }
+        throw new TenderKitException(ErrorCode.HELD_BY_ANOTHER_ENGINE, "order " + t.orderId() + " has trade "
+                + t.outTradeNo() + " (" + now.state() + ") in progress at another engine sharing the store, which "
+                + "holds it until its lease passes: this engine sent nothing for it. Ask again later with the same "
+                + "order id to get its outcome.");
     }
 
     /** @throws InvalidInputException naming the field when the order's fields are malformed */

@@ -51,8 +51,8 @@ public final class PaymentEngine {
         MethodChoice methods = new MethodChoice(resolver.registry());
         TradeServices services = new EngineServices(b.scheduler, b.gatewayExecutor(), store, b.listener, b.pricing,
                 methods, inFlight);
-        this.admission = new OrderAdmission(store, inFlight);
-        this.refunds = new RefundDesk(store, services, inFlight, this::gateway);
+        this.admission = new OrderAdmission(store, inFlight, numbers.prefix());
+        this.refunds = new RefundDesk(store, services, inFlight, this::gateway, numbers.prefix());
         this.recovery = new TradeRecovery(store, services, inFlight, b.gateways, resolver.registry(), refunds,
                 b.terminalId, numbers.prefix(), b.lostTradeSearch);
         Optional<LeastCostRouter> router = b.feeSchedule.map(fs -> LeastCostRouter.builder().resolver(resolver)
@@ -86,6 +86,8 @@ public final class PaymentEngine {
      * @return the outcome, completed when the trade is final or flagged for a person
      * @throws InvalidInputException naming the field when the request is malformed, or when the order
      *     already has an attempt in progress or paid that asked for another payment (nothing is sent)
+     * @throws dev.tenderkit.core.TenderKitException with {@link ErrorCode#HELD_BY_ANOTHER_ENGINE} when the
+     *     order's attempt is unfinished and another engine sharing the store holds it (nothing is sent)
      * @throws dev.tenderkit.core.TenderKitException with {@link ErrorCode#JOURNAL_DAMAGED} while the
      *     store is damaged ({@link TransactionStore#integrity()}): nothing is sent
      */
@@ -120,12 +122,15 @@ public final class PaymentEngine {
      * @param orderId the order
      * @return the outcome of the order's latest attempt, once final or flagged
      * @throws InvalidInputException naming {@code orderId} when the order is unknown or paid (refund it instead)
+     * @throws dev.tenderkit.core.TenderKitException with {@link ErrorCode#HELD_BY_ANOTHER_ENGINE} when the
+     *     attempt is in progress at another engine sharing the store (cancel it there)
      */
     public CompletableFuture<TradeOutcome> cancel(String orderId) {
         Objects.requireNonNull(orderId, "orderId");
         return admission.locked(orderId, () -> {
             Optional<TradeContext> running = inFlight.forOrder(orderId).or(() -> store.tradesForOrder(orderId)
-                    .stream().filter(t -> !t.state().isFinal()).findFirst().map(recovery::resume));
+                    .stream().filter(t -> !t.state().isFinal()).findFirst().flatMap(admission::claim)
+                    .map(recovery::resume));
             if (running.isPresent()) {
                 TradeFlow.cancel(running.get());
                 return running.get().outcome;

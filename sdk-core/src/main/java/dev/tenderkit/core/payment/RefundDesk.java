@@ -1,5 +1,7 @@
 package dev.tenderkit.core.payment;
 
+import dev.tenderkit.core.ErrorCode;
+import dev.tenderkit.core.TenderKitException;
 import dev.tenderkit.core.money.Money;
 import dev.tenderkit.core.payment.spi.PaymentGateway;
 import java.util.List;
@@ -11,21 +13,31 @@ import java.util.function.Function;
  * Admits refunds: finds the order's paid trade, keeps a refund number to one amount, never lets
  * refunds (those in progress included) exceed what was paid, and joins a refund already in
  * progress. A request that cannot be taken is answered {@link RefundOutcome.Refused}, with nothing
- * journaled; malformed input is thrown by {@link OrderRefund} before it gets here. Thread-safe:
- * admission is serialized (it is a few store lookups), the refunds themselves run in parallel.
+ * journaled; malformed input is thrown by {@link OrderRefund} before it gets here.
+ *
+ * <p>With engines sharing a store: a refund number another engine saved first is answered as that
+ * refund; one over what was paid, counting the other engines' refunds, is refused by the store
+ * ({@link ErrorCode#REFUND_EXCEEDS_PAYMENT}) and answered {@link RefundOutcome.Refused}; an unfinished
+ * refund is resumed here only once the store hands it to this engine
+ * ({@link TransactionStore#claimRefund}), and while another engine holds it its outcome is awaited
+ * by reading the store again, with the gateway's backoff, sending nothing. Thread-safe: admission
+ * is serialized (a few store lookups and the request's save), the refunds themselves run in parallel.
  */
 final class RefundDesk {
     private final TransactionStore store;
     private final TradeServices services;
     private final InFlight inFlight;
     private final Function<TradeRecord, PaymentGateway> gatewayOf;
+    private final String owner;
 
+    /** @param owner this engine run, as it claims refunds ({@link TransactionStore#claimRefund}) */
     RefundDesk(TransactionStore store, TradeServices services, InFlight inFlight,
-            Function<TradeRecord, PaymentGateway> gatewayOf) {
+            Function<TradeRecord, PaymentGateway> gatewayOf, String owner) {
         this.store = store;
         this.services = services;
         this.inFlight = inFlight;
         this.gatewayOf = gatewayOf;
+        this.owner = owner;
     }
 
     synchronized CompletableFuture<RefundOutcome> refund(OrderRefund request) {
@@ -78,27 +90,67 @@ final class RefundDesk {
         RefundRecord intent = new RefundRecord(trade.outTradeNo(), request.refundRequestNo(), request.amount(),
                 request.reason(), RefundState.REQUESTED, services.now(), services.now(), Optional.empty(),
                 Optional.empty(), 0);
+        try {
+            services.save(intent);   // durable before the request is sent
+        } catch (TenderKitException e) {
+            if (e.code() == ErrorCode.REFUND_EXCEEDS_PAYMENT) {
+                return refused(request, e.getMessage());
+            }
+            if (e.code() == ErrorCode.STORE_CONFLICT
+                    && store.findRefund(trade.outTradeNo(), request.refundRequestNo()).isPresent()) {
+                return refund(trade, request);   // another engine saved this refund number first: answered as it
+            }
+            return Checkout.failed(e);
+        } catch (RuntimeException e) {
+            return Checkout.failed(e);
+        }
         RefundProcess process = inFlight.track(new RefundProcess(services, gatewayOf.apply(trade), trade, intent));
-        services.run(process::start);
+        services.run(process::send);
         return process.outcome();
     }
 
-    /** Joins or resumes a journaled refund: final ones are answered from the journal. */
+    /**
+     * Joins or resumes a journaled refund: final ones are answered from the journal, an unfinished one
+     * is resumed once this engine holds it, and awaited while another engine does.
+     */
     synchronized CompletableFuture<RefundOutcome> resume(TradeRecord trade, RefundRecord r) {
+        return resume(trade, r, 0);
+    }
+
+    private synchronized CompletableFuture<RefundOutcome> resume(TradeRecord trade, RefundRecord r, int waited) {
         Optional<RefundProcess> running = inFlight.refund(r);
         if (running.isPresent()) {
             return running.get().outcome();
         }
-        switch (r.state()) {
-            case REFUNDED:
-                return CompletableFuture.completedFuture(new RefundOutcome.Refunded(r));
-            case FAILED:
-                return CompletableFuture.completedFuture(new RefundOutcome.Failed(r, r.failure().orElseThrow()));
-            default:
-                RefundProcess process = inFlight.track(new RefundProcess(services, gatewayOf.apply(trade), trade, r));
-                services.run(process::resume);
-                return process.outcome();
+        if (r.state().isFinal()) {
+            return answered(r);
         }
+        Optional<RefundRecord> claimed = store.claimRefund(r.outTradeNo(), r.refundRequestNo(), owner,
+                TradeRecovery.CLAIM_LEASE);
+        if (claimed.isPresent()) {
+            RefundProcess process = inFlight.track(new RefundProcess(services, gatewayOf.apply(trade), trade,
+                    claimed.get()));
+            services.run(process::resume);
+            return process.outcome();
+        }
+        RefundRecord now = store.findRefund(r.outTradeNo(), r.refundRequestNo()).orElse(r);
+        if (now.state().isFinal()) {
+            return answered(now);
+        }
+        CompletableFuture<RefundOutcome> outcome = new CompletableFuture<>();
+        services.schedule(() -> resume(trade, now, waited + 1).whenComplete((o, e) -> {
+            if (e != null) {
+                outcome.completeExceptionally(e);
+            } else {
+                outcome.complete(o);
+            }
+        }), gatewayOf.apply(trade).timing().reversalDelay(waited));
+        return outcome;
+    }
+
+    private static CompletableFuture<RefundOutcome> answered(RefundRecord r) {
+        return CompletableFuture.completedFuture(r.state() == RefundState.REFUNDED ? new RefundOutcome.Refunded(r)
+                : new RefundOutcome.Failed(r, r.failure().orElseThrow()));
     }
 
     private static CompletableFuture<RefundOutcome> refused(OrderRefund request, String reason) {

@@ -44,19 +44,16 @@ final class RefundProcess {
         return record;
     }
 
-    void start() {
-        step(() -> {
-            if (save(record)) {
-                send();
-            }
-        });
+    /** Sends the refund, whose request record is saved. */
+    void send() {
+        step(this::sendSaved);
     }
 
     void resume() {
         step(this::query);
     }
 
-    private void send() {
+    private void sendSaved() {
         RefundRequest request = new RefundRequest(trade.ref(), record.refundRequestNo(), record.amount(),
                 trade.amount(), record.reason());
         RefundResult result = call(() -> gateway.refund(request), RefundResult.Unknown::new);
@@ -119,7 +116,7 @@ final class RefundProcess {
             accepted = false;
             retryLater("the wallet accepted the refund but does not show it yet");
         } else if (result instanceof RefundQueryResult.NotFound) {
-            send();   // never arrived: the same refund number makes resending safe
+            sendSaved();   // never arrived: the same refund number makes resending safe
         } else if (result instanceof RefundQueryResult.Unknown u) {
             retryLater(u.reason());
         } else {
@@ -166,9 +163,8 @@ final class RefundProcess {
         if (!save(record.advance(RefundState.REFUNDED, Optional.empty(), Optional.empty(), services.now()))) {
             return;
         }
-        TradeRecord latest = services.trade(trade.outTradeNo()).orElse(trade);
         try {
-            services.save(latest.withRefunded(services.refundedTotal(trade.outTradeNo()), services.now()));
+            RefundedTotal.bringUpToDate(services, trade.outTradeNo());
         } catch (RuntimeException e) {
             LOG.error("refund {} of trade {} is done but the trade's refunded total could not be journaled",
                     record.refundRequestNo(), record.outTradeNo(), e);

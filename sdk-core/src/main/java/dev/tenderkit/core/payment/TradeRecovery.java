@@ -4,10 +4,8 @@ import dev.tenderkit.core.ErrorCode;
 import dev.tenderkit.core.TenderKitException;
 import dev.tenderkit.core.method.PaymentMethod;
 import dev.tenderkit.core.method.PaymentMethodRegistry;
-import dev.tenderkit.core.money.Money;
 import dev.tenderkit.core.payment.spi.PaymentGateway;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +70,7 @@ final class TradeRecovery {
                 }
                 trades.add(unlessTakenOver(t, resume(t).outcome));
             }
-            for (RefundRecord r : store.unfinishedRefunds()) {
+            for (RefundRecord r : store.claimUnfinishedRefunds(ownPrefix, CLAIM_LEASE)) {
                 Optional<TradeRecord> trade = store.find(r.outTradeNo());
                 if (trade.isEmpty()) {
                     // Only damage does this, and the store reports it; the refund's trade must be found first.
@@ -154,16 +152,13 @@ final class TradeRecovery {
      * leaves the total behind; the refund records are the truth, so the total is recomputed.
      */
     private void reconcileRefundedTotals() {
-        for (TradeRecord t : store.trades(Instant.EPOCH, Instant.MAX)) {
+        for (TradeRecord t : store.refundedTotalsToCheck()) {
             if (t.state() != TradeState.PAID) {
                 continue;
             }
-            Money total = services.refundedTotal(t.outTradeNo());
-            if (!total.equals(t.refunded())) {
-                LOG.warn("trade {}: refunded total {} in the journal, refunds add up to {}; correcting",
-                        t.outTradeNo(), t.refunded(), total);
-                services.save(t.withRefunded(total, services.now()));
-            }
+            RefundedTotal.bringUpToDate(services, t.outTradeNo()).filter(now -> !now.refunded().equals(t.refunded()))
+                    .ifPresent(now -> LOG.warn("trade {}: refunded total {} in the journal, refunds add up to {}; "
+                            + "corrected", t.outTradeNo(), t.refunded(), now.refunded()));
         }
     }
 

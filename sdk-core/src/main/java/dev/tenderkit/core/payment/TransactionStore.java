@@ -23,6 +23,12 @@ import java.util.Optional;
  * ({@link TradeState#FAILED} or {@link TradeState#REVERSED}), so that at most one is ever paid. A
  * store refuses to save the first record of a trade whose order still has an attempt in any other
  * state ({@link IllegalStateException}); later records of a trade it holds are not refused by this rule.
+ *
+ * <p>A refund's first record is saved only while the refunds of its trade that did not fail, this
+ * one included, add up to no more than was paid. The engine checks this before it saves; a store that
+ * several engines share checks it again as it saves, atomically, and refuses with
+ * {@link dev.tenderkit.core.ErrorCode#REFUND_EXCEEDS_PAYMENT}, since each engine's check sees only what
+ * was saved before it.
  */
 public interface TransactionStore extends AutoCloseable {
 
@@ -75,8 +81,54 @@ public interface TransactionStore extends AutoCloseable {
         return unfinished();
     }
 
+    /**
+     * Takes one unfinished trade for {@code owner} to settle now, as {@link #claimUnfinished} does for
+     * all of them: what an engine does before it resumes a trade that a request for its order found
+     * unfinished and that it is not running itself. A store shared by several engines refuses while
+     * another holds the trade under a lease that has not passed; a store used by one engine has nothing
+     * to share: by default, the trade's latest record while it is not final.
+     *
+     * @param outTradeNo the trade
+     * @param owner who claims (the engine run)
+     * @param lease how long the claim holds without a further save of the trade
+     * @return the trade's latest record, now this claimant's; empty when another holds it, or when it is
+     *     final by now or unknown (read it again to tell)
+     */
+    default Optional<TradeRecord> claimTrade(String outTradeNo, String owner, Duration lease) {
+        return find(outTradeNo).filter(t -> !t.state().isFinal());
+    }
+
     /** @return refunds not in a final state, oldest first */
     List<RefundRecord> unfinishedRefunds();
+
+    /**
+     * The unfinished refunds that {@code owner} is to settle now: as {@link #claimUnfinished} for trades,
+     * each is handed to one claimant only until {@code lease} has passed. By default (one engine),
+     * {@link #unfinishedRefunds()}.
+     *
+     * @param owner who claims (the engine run)
+     * @param lease how long the claim holds without a further save of the refund
+     * @return the refunds claimed, oldest first
+     */
+    default List<RefundRecord> claimUnfinishedRefunds(String owner, Duration lease) {
+        return unfinishedRefunds();
+    }
+
+    /**
+     * Takes one unfinished refund for {@code owner}, as {@link #claimTrade} takes a trade. By default,
+     * the refund's latest record while it is not final.
+     *
+     * @param outTradeNo the refund's trade
+     * @param refundRequestNo the refund's number
+     * @param owner who claims (the engine run)
+     * @param lease how long the claim holds without a further save of the refund
+     * @return the refund's latest record, now this claimant's; empty when another holds it, or when it is
+     *     final by now or unknown (read it again to tell)
+     */
+    default Optional<RefundRecord> claimRefund(String outTradeNo, String refundRequestNo, String owner,
+            Duration lease) {
+        return findRefund(outTradeNo, refundRequestNo).filter(r -> !r.state().isFinal());
+    }
 
     /** @return trades created in {@code [from, to)}, oldest first: the end-of-day listing */
     List<TradeRecord> trades(Instant from, Instant to);
@@ -102,6 +154,36 @@ public interface TransactionStore extends AutoCloseable {
         }
         out.sort(RefundRecord.LISTING_ORDER);
         return out;
+    }
+
+    /**
+     * The paid trades whose refunded total ({@link TradeRecord#refunded()}) may differ from what their
+     * REFUNDED refunds add up to: a crash between saving a refund as done and saving its trade's new
+     * total leaves the total behind, and recovery corrects it from the refunds. By default every paid
+     * trade (the engine checks each); a store that can tell returns only those that differ.
+     *
+     * @return those trades, oldest first
+     */
+    default List<TradeRecord> refundedTotalsToCheck() {
+        return trades(Instant.EPOCH, Instant.MAX).stream().filter(t -> t.state() == TradeState.PAID).toList();
+    }
+
+    /**
+     * For recovery's search for lost trades: the trade with the highest out_trade_no in each run (a
+     * number's run prefix is all but its last 5 characters) whose
+     * numbers the store holds. By default from every trade; a store shared by several engines may
+     * answer for the runs this engine noted only ({@link #numberPrefixes()}), each of which the others
+     * search for themselves.
+     *
+     * @return the last trade of each run, in no particular order
+     */
+    default List<TradeRecord> lastTradeOfRuns() {
+        java.util.Map<String, TradeRecord> highest = new java.util.HashMap<>();
+        for (TradeRecord t : trades(Instant.EPOCH, Instant.MAX)) {
+            OutTradeNumbers.prefixOf(t.outTradeNo()).ifPresent(p -> highest.merge(p, t,
+                    (a, b) -> a.outTradeNo().compareTo(b.outTradeNo()) >= 0 ? a : b));
+        }
+        return List.copyOf(highest.values());
     }
 
     /** @return whether this out_trade_no was ever used */

@@ -26,7 +26,8 @@ import javax.sql.DataSource;
  *
  * <p>Guarantees, for every engine on the database at once:
  * <ul>
- *   <li>a save returns once committed (one statement, one commit) and throws otherwise, with
+ *   <li>a save returns once committed (a trade's: one statement, one commit; a refund's: one
+ *       transaction) and throws otherwise, with
  *       {@link dev.tenderkit.core.ErrorCode#STORE_UNAVAILABLE}: the engine then sends nothing. The
  *       build refuses a server that acknowledges commits before they are durable
  *       ({@code synchronous_commit = off} or {@code fsync = off}) unless told otherwise;</li>
@@ -43,11 +44,17 @@ import javax.sql.DataSource;
  *       expires ({@code FOR UPDATE SKIP LOCKED}); every save of a trade still to settle renews the
  *       lease of the instance that saved it, so a dead instance's trades are taken over once its
  *       lease has passed, and a restarted instance (same {@link Builder#instanceId}) takes its own
- *       back at once.</li>
+ *       back at once; {@link #claimTrade} takes one trade the same way, so an engine asked for an
+ *       order another holds refuses it and sends nothing. Unfinished refunds are leased and claimed
+ *       alike;</li>
+ *   <li>a refund's request is saved with its trade's row locked, and refused with
+ *       {@link dev.tenderkit.core.ErrorCode#REFUND_EXCEEDS_PAYMENT} when, with the trade's refunds
+ *       that did not fail, it would exceed what was paid.</li>
  * </ul>
  * Nothing is ever forgotten (no compaction): {@link #retention()} is empty. Every query is served by
  * an index ({@code tenderkit_trade_by_order}, {@code _by_creation}, {@code _unfinished},
- * {@code tenderkit_refund_by_trade}, {@code _unfinished}). Thread-safe; {@link #close()} leaves the
+ * {@code _refunds_behind}, {@code _by_number}, {@code tenderkit_refund_by_trade}, {@code _unfinished}),
+ * those {@code recover()} makes on every start included. Thread-safe; {@link #close()} leaves the
  * data source to its owner.
  */
 public final class JdbcTransactionStore implements TransactionStore {
@@ -58,13 +65,15 @@ public final class JdbcTransactionStore implements TransactionStore {
     private final String instanceId;
     private final Clock clock;
     private final TradeTable trades;
-    private final RefundTable refunds = new RefundTable();
+    private final RefundTable refunds;
 
     private JdbcTransactionStore(Builder b) {
         this.db = new Database(b.dataSource);
         this.instanceId = b.instanceId;
         this.clock = b.clock;
-        this.trades = new TradeTable(b.instanceId, b.lease);
+        Lease lease = new Lease(b.instanceId, b.lease);
+        this.trades = new TradeTable(lease);
+        this.refunds = new RefundTable(lease);
     }
 
     /** @return a builder */
@@ -91,9 +100,10 @@ public final class JdbcTransactionStore implements TransactionStore {
     @Override
     public void save(RefundRecord refund) {
         Objects.requireNonNull(refund, "refund");
-        db.autoCommit("saving refund " + refund.refundRequestNo() + " of trade " + refund.outTradeNo() + " ("
+        Instant now = clock.instant();
+        db.transaction("saving refund " + refund.refundRequestNo() + " of trade " + refund.outTradeNo() + " ("
                 + refund.state() + ")", c -> {
-                    refunds.save(c, refund);
+                    refunds.save(c, refund, now);
                     return null;
                 });
     }
@@ -146,16 +156,58 @@ public final class JdbcTransactionStore implements TransactionStore {
     @Override
     public List<TradeRecord> claimUnfinished(String owner, Duration lease) {
         Objects.requireNonNull(owner, "owner");
-        if (lease.isNegative() || lease.isZero()) {
-            throw new IllegalArgumentException("lease must be positive, got " + lease);
-        }
         Instant now = clock.instant();
-        return db.transaction("claiming unfinished trades for " + owner, c -> trades.claim(c, owner, lease, now));
+        return db.transaction("claiming unfinished trades for " + owner, c -> trades.claim(c, owner, positive(lease),
+                now));
+    }
+
+    /** Claims the trade unless another instance holds it under a lease that has not passed (one UPDATE). */
+    @Override
+    public Optional<TradeRecord> claimTrade(String outTradeNo, String owner, Duration lease) {
+        Instant now = clock.instant();
+        return db.autoCommit("claiming trade " + outTradeNo + " for " + owner,
+                c -> trades.claimOne(c, outTradeNo, owner, positive(lease), now));
     }
 
     @Override
     public List<RefundRecord> unfinishedRefunds() {
         return db.autoCommit("listing unfinished refunds", refunds::unfinished);
+    }
+
+    /** Claims the unfinished refunds no other instance holds under a live lease, as {@link #claimUnfinished}. */
+    @Override
+    public List<RefundRecord> claimUnfinishedRefunds(String owner, Duration lease) {
+        Instant now = clock.instant();
+        return db.transaction("claiming unfinished refunds for " + owner,
+                c -> refunds.claim(c, owner, positive(lease), now));
+    }
+
+    /** Claims the refund unless another instance holds it under a lease that has not passed (one UPDATE). */
+    @Override
+    public Optional<RefundRecord> claimRefund(String outTradeNo, String refundRequestNo, String owner,
+            Duration lease) {
+        Instant now = clock.instant();
+        return db.autoCommit("claiming refund " + refundRequestNo + " of trade " + outTradeNo + " for " + owner,
+                c -> refunds.claimOne(c, outTradeNo, refundRequestNo, owner, positive(lease), now));
+    }
+
+    /** @return the paid trades whose refunded total differs from their REFUNDED refunds' (a partial index) */
+    @Override
+    public List<TradeRecord> refundedTotalsToCheck() {
+        return db.autoCommit("listing refunded totals to correct", trades::refundedTotalsBehind);
+    }
+
+    /** @return the last trade of each run this instance noted (one indexed lookup per run) */
+    @Override
+    public List<TradeRecord> lastTradeOfRuns() {
+        return db.autoCommit("reading the last trade of each run of " + instanceId, trades::lastOfRuns);
+    }
+
+    private static Duration positive(Duration lease) {
+        if (lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("lease must be positive, got " + lease);
+        }
+        return lease;
     }
 
     @Override

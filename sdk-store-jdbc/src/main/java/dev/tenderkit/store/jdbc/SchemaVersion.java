@@ -26,7 +26,8 @@ final class SchemaVersion {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaVersion.class);
 
     /** Every version's script, in order: version {@code i + 1} is {@code SCRIPTS.get(i)}. */
-    static final List<String> SCRIPTS = List.of("V1__trades_refunds_prefixes.sql");
+    static final List<String> SCRIPTS = List.of("V1__trades_refunds_prefixes.sql",
+            "V2__refund_claims_and_recovery_indexes.sql");
     /** The version this library reads and writes. */
     static final int CURRENT = SCRIPTS.size();
     static final String TABLE = "tenderkit_schema_version";

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,11 +30,25 @@ final class TradeTable {
     private static final String UPDATE = "UPDATE tenderkit_trade SET " + TradeRows.PROGRESS_ASSIGNMENTS
             + ", claimed_by = ?, lease_until_ns = ? WHERE out_trade_no = ? AND revision = ?";
 
-    private final String instanceId;
-    private final Duration lease;
+    /** The sequence's length in an engine's out_trade_no (core's {@code OutTradeNumbers}). */
+    static final int SEQUENCE_CHARS = 5;
+    /** The SQL of {@link #lastOfRuns}, for its plan. */
+    static final String LAST_OF_RUNS = "SELECT t.* FROM tenderkit_number_prefix p CROSS JOIN LATERAL (SELECT "
+            + TradeRows.COLUMNS + " FROM tenderkit_trade WHERE out_trade_no COLLATE \"C\" > p.prefix COLLATE \"C\" "
+            + "AND out_trade_no COLLATE \"C\" < (p.prefix || '~') COLLATE \"C\" "
+            + "AND length(out_trade_no) = length(p.prefix) + " + SEQUENCE_CHARS
+            + " ORDER BY out_trade_no COLLATE \"C\" DESC LIMIT 1) t "
+            + "WHERE p.instance_id = ? ORDER BY p.seq";
 
-    TradeTable(String instanceId, Duration lease) {
-        this.instanceId = instanceId;
+    /** The SQL of {@link #refundedTotalsBehind}, for its plan. */
+    static final String REFUNDS_BEHIND = SELECT + "WHERE state = 'PAID' AND refunds_done_fen <> refunded_fen "
+            + "ORDER BY created_ns, out_trade_no";
+
+    private final String instanceId;
+    private final Lease lease;
+
+    TradeTable(Lease lease) {
+        this.instanceId = lease.instanceId();
         this.lease = lease;
     }
 
@@ -53,7 +66,7 @@ final class TradeTable {
         }
         try (PreparedStatement s = c.prepareStatement(INSERT)) {
             int p = TradeRows.bind(s, 1, t);
-            bindLease(s, p, t, now);
+            lease.bind(s, p, t.state().isFinal(), now);
             s.executeUpdate();
         } catch (SQLException e) {
             if (!Database.UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -66,23 +79,11 @@ final class TradeTable {
     private int update(Connection c, TradeRecord t, Instant now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(UPDATE)) {
             int p = TradeRows.bindProgress(s, 1, t.progress());
-            p = bindLease(s, p, t, now);
+            p = lease.bind(s, p, t.state().isFinal(), now);
             s.setString(p++, t.outTradeNo());
             s.setLong(p, t.revision() - 1);
             return s.executeUpdate();
         }
-    }
-
-    /** A trade still to settle stays leased to the instance that saved it last; a final one is nobody's. */
-    private int bindLease(PreparedStatement s, int p, TradeRecord t, Instant now) throws SQLException {
-        if (t.state().isFinal()) {
-            s.setNull(p++, Types.VARCHAR);
-            s.setNull(p++, Types.BIGINT);
-        } else {
-            s.setString(p++, instanceId);
-            s.setLong(p++, Nanos.bound(now.plus(lease)));
-        }
-        return p;
     }
 
     /** Explains a refused INSERT: the trade was saved meanwhile, or its order has another attempt. */
@@ -160,7 +161,7 @@ final class TradeTable {
                 + "lease_until_ns = ? WHERE out_trade_no = ?")) {
             for (TradeRecord t : claimed) {
                 s.setString(1, instanceId);
-                s.setString(2, owner.length() > 64 ? owner.substring(0, 64) : owner);
+                s.setString(2, run(owner));
                 s.setLong(3, Nanos.bound(now.plus(claimLease)));
                 s.setString(4, t.outTradeNo());
                 s.addBatch();
@@ -168,6 +169,38 @@ final class TradeTable {
             s.executeBatch();
         }
         return claimed;
+    }
+
+    /**
+     * Claims one trade still to settle, unless another instance holds it under a lease that has not
+     * passed: one UPDATE of its row, which returns the record as it stands.
+     */
+    Optional<TradeRecord> claimOne(Connection c, String outTradeNo, String owner, Duration claimLease, Instant now)
+            throws SQLException {
+        List<TradeRecord> claimed = query(c, "UPDATE tenderkit_trade SET claimed_by = ?, claimed_run = ?, "
+                + "lease_until_ns = ? WHERE out_trade_no = ? AND state NOT IN " + FINAL + " AND (claimed_by IS NULL "
+                + "OR claimed_by = ? OR lease_until_ns <= ?) RETURNING " + TradeRows.COLUMNS, instanceId, run(owner),
+                Nanos.bound(now.plus(claimLease)), outTradeNo, instanceId, Nanos.bound(now));
+        return claimed.isEmpty() ? Optional.empty() : Optional.of(claimed.get(0));
+    }
+
+    /**
+     * The highest-numbered trade of each run this instance noted: a run's numbers are its prefix and
+     * a sequence of {@value #SEQUENCE_CHARS} characters, one range of {@code tenderkit_trade_by_number}
+     * (byte order), read backwards from its top, one row per run.
+     */
+    List<TradeRecord> lastOfRuns(Connection c) throws SQLException {
+        return query(c, LAST_OF_RUNS, instanceId);
+    }
+
+    /** The paid trades whose refunded total differs from what their REFUNDED refunds add up to. */
+    List<TradeRecord> refundedTotalsBehind(Connection c) throws SQLException {
+        return query(c, REFUNDS_BEHIND);
+    }
+
+    /** @return the claimant's name as column {@code claimed_run} holds it (64 characters at most) */
+    static String run(String owner) {
+        return owner.length() > 64 ? owner.substring(0, 64) : owner;
     }
 
     private static List<TradeRecord> query(Connection c, String sql, Object... args) throws SQLException {

@@ -141,7 +141,8 @@ class FourEnginesOneDatabaseTest {
         } catch (CompletionException | IllegalStateException | TenderKitException e) {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             boolean byTheDatabase = cause instanceof IllegalStateException && cause.getMessage().contains("already has")
-                    || cause instanceof TenderKitException t && t.code() == ErrorCode.STORE_CONFLICT;
+                    || cause instanceof TenderKitException t && (t.code() == ErrorCode.STORE_CONFLICT
+                            || t.code() == ErrorCode.HELD_BY_ANOTHER_ENGINE);
             if (!byTheDatabase) {
                 throw new AssertionError(order + " on engine " + engine + " failed otherwise", cause);
             }

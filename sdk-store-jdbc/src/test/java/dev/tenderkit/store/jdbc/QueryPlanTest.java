@@ -41,6 +41,26 @@ class QueryPlanTest {
                     + "refund_request_no", "tenderkit_refund_unfinished");
             queries.put("SELECT prefix FROM tenderkit_number_prefix WHERE instance_id = 'x' ORDER BY seq",
                     "tenderkit_number_prefix_by_instance");
+            // claims of one trade or refund (admission on a second engine), and of the unfinished refunds
+            queries.put("UPDATE tenderkit_trade SET claimed_by = 'x' WHERE out_trade_no = 'X' AND state NOT IN "
+                    + "('PAID', 'FAILED', 'REVERSED') AND (claimed_by IS NULL OR claimed_by = 'x' OR lease_until_ns "
+                    + "<= 5) RETURNING " + TradeRows.COLUMNS, "Index Cond: .*out_trade_no.* = 'X'");   // pk, or the
+            // partial index of unfinished trades (whose second column it is) on this empty table: a key lookup either way
+            queries.put("UPDATE tenderkit_refund SET claimed_by = 'x' WHERE out_trade_no = 'X' AND refund_request_no = "
+                    + "'R' AND " + RefundTable.UNFINISHED + " AND " + RefundTable.CLAIMABLE.replace("claimed_by = ?", "claimed_by = 'x'")
+                    .replace("<= ?", "<= 5") + " RETURNING " + RefundRows.COLUMNS, "Index Cond: .*out_trade_no.* = 'X'");   // by key: pk or by_trade
+            queries.put(refund + "WHERE " + RefundTable.UNFINISHED + " AND (claimed_by IS NULL OR claimed_by = 'x' OR "
+                    + "lease_until_ns <= 5) ORDER BY created_ns, out_trade_no, refund_request_no FOR UPDATE SKIP LOCKED",
+                    "tenderkit_refund_unfinished");
+            // a refund's request: its trade locked, the refunds that did not fail added up
+            queries.put("SELECT COALESCE(pay_amount_fen, 0) FROM tenderkit_trade WHERE out_trade_no = 'X' FOR UPDATE",
+                    "tenderkit_trade_pk");
+            queries.put("SELECT COALESCE(SUM(amount_fen), 0) FROM tenderkit_refund WHERE out_trade_no = 'X' AND "
+                    + "state <> 'FAILED'", "tenderkit_refund_(pk|by_trade)");
+            // recover(): the refunded totals a crash left behind, and the last trade of each of the instance's runs
+            queries.put(TradeTable.REFUNDS_BEHIND, "tenderkit_trade_refunds_behind");
+            queries.put(TradeTable.LAST_OF_RUNS.replace("?", "'x'"),
+                    "tenderkit_number_prefix_by_instance(.|\\n)*tenderkit_trade_by_number");
             try (Connection c = db.direct(); Statement s = c.createStatement()) {
                 s.execute("SET enable_seqscan = off");
                 for (Map.Entry<String, String> q : queries.entrySet()) {
@@ -60,6 +80,8 @@ class QueryPlanTest {
             while (r.next()) {
                 out.append(r.getString(1)).append('\n');
             }
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError("EXPLAIN " + sql, e);
         }
         return out.toString();
     }
