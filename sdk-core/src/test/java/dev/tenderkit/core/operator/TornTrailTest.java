@@ -1,5 +1,6 @@
 package dev.tenderkit.core.operator;
 
+import static dev.tenderkit.core.operator.Till.LI;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,9 +8,6 @@ import dev.tenderkit.core.payment.journal.AppendOnlyJournal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -22,8 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  * reported as such, not a break; the chain goes on from the entry before it.
  */
 class TornTrailTest {
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-03T02:00:00Z"), ZoneOffset.UTC);
-    private static final Operator LI = Operator.cashier("c1", "Li Na");
 
     @TempDir
     Path fallback;
@@ -43,7 +39,7 @@ class TornTrailTest {
         byte[] image;
         byte[] anchorImage;
         TrailHead afterTwo;
-        try (AuditTrail t = AuditTrail.open(live, AuditTrail.Options.durable(CLOCK))) {
+        try (AuditTrail t = AuditTrail.open(live, AuditTrail.Options.durable(TrailFiles.CLOCK))) {
             t.note(LI, "A1", "refund R1 approved");
             t.note(LI, "A2", "drawer counted");
             afterTwo = t.head();
@@ -60,7 +56,7 @@ class TornTrailTest {
             int at = cut;
             Files.write(file, Arrays.copyOf(image, cut));
             Files.write(AppendOnlyJournal.anchorFile(file), anchorImage);
-            try (AuditTrail t = AuditTrail.open(file, AuditTrail.Options.durable(CLOCK))) {
+            try (AuditTrail t = AuditTrail.open(file, AuditTrail.Options.durable(TrailFiles.CLOCK))) {
                 TrailVerification v = t.verification();
                 assertTrue(v.isIntact(), "cut at " + cut + ": " + v.breaks());
                 TrailVerification.TornTail torn = v.tornTail().orElseThrow(() -> new AssertionError("cut at " + at));
@@ -73,7 +69,7 @@ class TornTrailTest {
                         t.entries().stream().map(TrailEntry::detail).toList());
                 assertEquals(3, t.note(LI, "A3", "written again after the restart").seq());
             }
-            try (AuditTrail t = AuditTrail.open(file, AuditTrail.Options.durable(CLOCK))) {
+            try (AuditTrail t = AuditTrail.open(file, AuditTrail.Options.durable(TrailFiles.CLOCK))) {
                 assertTrue(t.verification().isIntact() && t.verification().tornTail().isEmpty(), "cut at " + cut);
                 assertEquals(3, t.head().entries());
             }

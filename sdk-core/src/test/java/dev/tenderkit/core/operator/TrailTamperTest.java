@@ -5,6 +5,7 @@ import static dev.tenderkit.core.operator.TrailFiles.bytes;
 import static dev.tenderkit.core.operator.TrailFiles.offsets;
 import static dev.tenderkit.core.operator.TrailFiles.payloads;
 import static dev.tenderkit.core.operator.TrailFiles.text;
+import static dev.tenderkit.core.operator.Till.LI;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,9 +15,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -32,8 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the whole chain and a cut of trailing entries, which only a head kept elsewhere reveals.
  */
 class TrailTamperTest {
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-03T02:00:00Z"), ZoneOffset.UTC);
-    private static final Operator LI = Operator.cashier("c1", "Li Na");
 
     @TempDir
     Path fallback;
@@ -47,7 +43,7 @@ class TrailTamperTest {
     void writeTrail() throws IOException {
         dir = TrailFiles.scratch(fallback);
         file = dir.resolve("ops.trail");
-        try (AuditTrail t = AuditTrail.open(file, AuditTrail.Options.durable(CLOCK))) {
+        try (AuditTrail t = AuditTrail.open(file, AuditTrail.Options.durable(TrailFiles.CLOCK))) {
             t.note(LI, "A1", "shift opened");
             t.note(LI, "A2", "drawer 500.00");
             t.note(LI, "A3", "shift closed");
@@ -71,7 +67,7 @@ class TrailTamperTest {
         if (withAnchor) {
             Files.write(AppendOnlyJournal.anchorFile(file), anchor);
         }
-        AuditTrail.Options o = AuditTrail.Options.durable(CLOCK);
+        AuditTrail.Options o = AuditTrail.Options.durable(TrailFiles.CLOCK);
         try (AuditTrail t = AuditTrail.open(file, withHead ? o.expectedHead(head) : o)) {
             return t.verification();
         }
@@ -154,6 +150,18 @@ class TrailTamperTest {
         TrailVerification v = open(assemble(trail, p), true, false);
         assertTrue(kinds(v).contains(TrailBreak.Kind.CHAIN_MISMATCH), v.breaks().toString());
         assertEquals(3, v.breaks().get(0).entry());
+    }
+
+    @Test
+    void aRecordThatIsNotAnEntryIsNamedUnreadable() throws IOException {
+        List<byte[]> p = new ArrayList<>(payloads(trail));
+        p.set(1, bytes("{\"seq\":2,\"note\":\"not an entry\"}"));
+        TrailVerification v = open(assemble(trail, p), false, false);
+        TrailBreak u = v.breaks().get(0);
+        assertEquals(TrailBreak.Kind.UNREADABLE, u.kind());
+        assertEquals(2, u.entry());
+        assertEquals((long) offsets(trail).get(1), u.offset());
+        assertEquals(2, v.entries());
     }
 
     @Test
