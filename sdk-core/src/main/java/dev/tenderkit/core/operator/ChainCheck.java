@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 final class ChainCheck {
     private final Path file;
-    private final TrailCodec codec;
+    private final EntryReader reader;
     private final TrailHash hash = new TrailHash();
     private final Optional<TrailHead> expectedHead;
     private final List<TrailEntry> entries = new ArrayList<>();
@@ -30,7 +30,7 @@ final class ChainCheck {
 
     ChainCheck(Path file, TrailCodec codec, Optional<TrailHead> expectedHead) {
         this.file = file;
-        this.codec = codec;
+        this.reader = codec.reader();
         this.expectedHead = expectedHead;
     }
 
@@ -38,7 +38,7 @@ final class ChainCheck {
         byte[] payload = r.payload();
         TrailCodec.Decoded d;
         try {
-            d = codec.decode(payload, file + "@" + r.offset());
+            d = reader.read(payload, file + "@" + r.offset());
         } catch (MalformedDocumentException e) {
             breaks.add(new TrailBreak(TrailBreak.Kind.UNREADABLE, lastSeq + 1, r.offset(), "the record passes its "
                     + "checksum but is not a trail entry: " + e.getMessage()));
