@@ -23,6 +23,7 @@ module dev.tenderkit.core {
     exports dev.tenderkit.core.merchant;
     exports dev.tenderkit.core.method;
     exports dev.tenderkit.core.money;
+    exports dev.tenderkit.core.operator;
     exports dev.tenderkit.core.payment;
     exports dev.tenderkit.core.payment.journal;
     exports dev.tenderkit.core.payment.spi;
