@@ -43,7 +43,7 @@ public final class SimulatedWeChatPay implements AutoCloseable {
 
     /** The endpoint names faults are scripted by ({@link #failNext(String, Fault)}). */
     public static final List<String> ENDPOINTS = List.of("codepay", "query", "reverse", "close", "native", "refund",
-            "refund-query", "certificates");
+            "refund-query", "certificates", "tradebill", "bill-download");
 
     /**
      * One request as the simulator received it.
@@ -69,6 +69,7 @@ public final class SimulatedWeChatPay implements AutoCloseable {
     private final Optional<ScheduledExecutorService> ownThreads;
     private final CallbackSender callbacks;
     private final GatewayServer server;
+    private final SimulatedWeChatBills bills;
 
     SimulatedWeChatPay(SimulatedWeChatPayBuilder b) throws IOException {
         this.keys = b.keys;
@@ -95,6 +96,8 @@ public final class SimulatedWeChatPay implements AutoCloseable {
                 scheduler);
         this.state = new WalletState(b.mchid, b.appid, scheduler, crypto, b.refundSettlesAfter,
                 Optional.ofNullable(b.ledgerFile), callbacks::onEvent);
+        this.bills = new SimulatedWeChatBills(state);
+        TradeBillApply tradeBills = new TradeBillApply(state, bills, this::baseUrl);
         Map<String, Endpoint> endpoints = Map.of(
                 "codepay", new CodePay(state),
                 "query", new OrderQuery(state, false),
@@ -104,11 +107,13 @@ public final class SimulatedWeChatPay implements AutoCloseable {
                 "native", new NativePrepay(state),
                 "refund", new RefundApply(state),
                 "refund-query", new RefundQuery(state),
-                "certificates", new CertificateList(state, keys, b.platformCertificates));
+                "certificates", new CertificateList(state, keys, b.platformCertificates),
+                "tradebill", tradeBills);
         RequestAuth auth = new RequestAuth(b.mchid, b.merchantPublicKey, b.merchantSerial, crypto,
                 () -> scheduler.clock().instant());
         try {
-            this.server = new GatewayServer(relay -> new GatewayDispatch(state, endpoints, auth, signer, serials, faults, relay));
+            this.server = new GatewayServer(relay -> new GatewayDispatch(state, endpoints, auth, signer, serials, faults, relay,
+                    tradeBills));
         } catch (IOException e) {
             ownThreads.ifPresent(ScheduledExecutorService::shutdownNow);
             throw e;
@@ -154,6 +159,11 @@ public final class SimulatedWeChatPay implements AutoCloseable {
             }
         }
         return state.ledger;
+    }
+
+    /** @return the trade bills it serves, and the ways they are scripted to differ from the ledger */
+    public SimulatedWeChatBills bills() {
+        return bills;
     }
 
     /** @return every request received, in order */
