@@ -146,7 +146,7 @@ public final class WeChatPayBills implements BillSource {
     public static final class Builder {
         private WeChatPayGateway gateway;
         private String gatewayId;
-        private Path directory = Path.of(System.getProperty("java.io.tmpdir"));
+        private Path directory = java.nio.file.Paths.get(System.getProperty("java.io.tmpdir"));
         private long maxBytes = 512L * 1024 * 1024;
 
         private Builder() {
