@@ -4,16 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tenderkit.core.LocalizedText;
-import dev.tenderkit.core.capability.CapabilityPolicy;
-import dev.tenderkit.core.capability.CapabilityResolver;
 import dev.tenderkit.core.capability.CheckoutContext;
-import dev.tenderkit.core.channel.ChannelOffering;
-import dev.tenderkit.core.channel.ChannelProfile;
-import dev.tenderkit.core.channel.LicenceKind;
 import dev.tenderkit.core.fee.FeeRate;
-import dev.tenderkit.core.merchant.MerchantProfile;
-import dev.tenderkit.core.method.PaymentMethods;
 import dev.tenderkit.core.money.Money;
 import dev.tenderkit.core.payment.BarcodePaymentRequest;
 import dev.tenderkit.core.payment.OrderRefund;
@@ -24,9 +16,6 @@ import dev.tenderkit.core.payment.journal.JournalTransactionStore;
 import dev.tenderkit.core.payment.spi.GatewayTiming;
 import dev.tenderkit.core.reconcile.BillEntry;
 import dev.tenderkit.core.reconcile.BillEntryKind;
-import dev.tenderkit.core.terminal.Peripheral;
-import dev.tenderkit.core.terminal.SoftwareVersion;
-import dev.tenderkit.core.terminal.TerminalProfile;
 import dev.tenderkit.core.time.ExecutorTaskScheduler;
 import dev.tenderkit.testkit.wechat.BuyerScript;
 import dev.tenderkit.testkit.wechat.WeChatLedger;
@@ -39,10 +28,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -105,16 +92,9 @@ class WeChatBillEndOfDayTest {
                 .baseUrl(day.wechat.baseUrl()).deviceId("POS-01").storeId("S-1").timing(timing)
                 .clock(day.clock.clock()).build();
         Clock clock = Clock.systemUTC();
-        CapabilityPolicy policy = CapabilityPolicy.builder().version("t").issuedAt(clock.instant())
-                .maxAge(Duration.ofDays(1)).channel(new ChannelProfile("wechat-direct",
-                        LocalizedText.of("微信支付直连", "WeChat Pay direct"), LicenceKind.WALLET_DIRECT,
-                        List.of(ChannelOffering.of(PaymentMethods.WECHAT_PAY, false))))
-                .build();
-        CheckoutContext context = CheckoutContext.of(new TerminalProfile("Sunmi", "P2", "SN",
-                SoftwareVersion.parse("1"), EnumSet.allOf(Peripheral.class), Set.of(), Set.of()),
-                new MerchantProfile("M", "M", "5411", List.of("wechat-direct"), List.of()));
+        CheckoutContext context = WeChatEngines.context();
         return PaymentEngine.builder().terminalId("T1")
-                .resolver(CapabilityResolver.builder().policy(policy).serviceLoader(false).build())
+                .resolver(WeChatEngines.resolver(clock))
                 .context(() -> context).store(journal).gateway("wechat-direct", gateway).scheduler(scheduler).build();
     }
 
