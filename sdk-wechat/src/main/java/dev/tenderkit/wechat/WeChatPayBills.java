@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * signed, its answer verified like every answer of the gateway (signature, serial, clock) before its
  * {@code hash_value} and {@code download_url} are believed; then the signed GET of the download link, whose
  * answer WeChat Pay does not sign, streamed to a temporary file within the size limit, decompressed to a second
- * one while its SHA-1 is compared with the signed hash, and only then handed out as a {@link TradeBillReader}.
+ * one while its SHA-1 is compared with the signed hash, and only then handed out as a
+ * {@link dev.tenderkit.core.reconcile.BillReader} that checks the bill's summary at its end.
  *
  * <p>{@code NO_STATEMENT_EXIST} is {@link BillDownload.NoTrades}; {@code STATEMENT_CREATING} and a day that has
  * not ended in UTC+8 (asked about without a call) are {@link BillDownload.NotReady}; every other refusal, an
@@ -100,8 +101,13 @@ public final class WeChatPayBills implements BillSource {
                     + describe(d));
         }
         Path plain = BillFileCheck.verified(gz, temp(businessDay, ".csv"), hash, maxBytes, source);
-        return new BillDownload.Available(businessDay, new TradeBillReader(plain, source, gatewayId, businessDay,
-                mchid()));
+        try {
+            return new BillDownload.Available(businessDay, new TradeBillReader(plain, source, gatewayId, businessDay,
+                    mchid()));
+        } catch (RuntimeException e) {
+            BillFileCheck.deleteQuietly(plain);
+            throw e;
+        }
     }
 
     private String mchid() {
