@@ -230,6 +230,15 @@ class TradeBillFuzzTest {
                     Long.MAX_VALUE, "bill.csv");
             assertEquals(new GeneratedBills.Read(expected(rows), Optional.empty()), read(dir, Files.readAllBytes(plain)));
             Files.delete(plain);
+            // a download decompressed on the way (Content-Encoding) is hashed as it came
+            Files.write(sound, bill);
+            assertEquals(Arrays.toString(bill), Arrays.toString(Files.readAllBytes(BillFileCheck.verified(sound,
+                    dir.resolve("sound.csv"), hash, Long.MAX_VALUE, "bill.csv"))));
+            Files.delete(dir.resolve("sound.csv"));
+            Files.write(sound, gz);
+            assertThrows(dev.tenderkit.core.reconcile.BillUnavailableException.class, () -> BillFileCheck.verified(sound,
+                    dir.resolve("sound.csv"), hash, bill.length - 1, "bill.csv"), "a bill that decompresses past the limit");
+            assertTrue(Files.notExists(sound) && Files.notExists(dir.resolve("sound.csv")));
         });
     }
 

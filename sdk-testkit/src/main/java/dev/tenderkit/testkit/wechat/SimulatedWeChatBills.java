@@ -157,7 +157,9 @@ public final class SimulatedWeChatBills {
      */
     public List<WeChatBillRow> rows(LocalDate day) {
         synchronized (s.lock) {
-            s.revokeExpired();
+            if (s.revokeExpired()) {
+                s.persist();
+            }
             Instant from = day.atStartOfDay(WalletState.BEIJING).toInstant();
             Instant to = day.plusDays(1).atStartOfDay(WalletState.BEIJING).toInstant();
             List<WeChatBillRow> rows = new ArrayList<>();

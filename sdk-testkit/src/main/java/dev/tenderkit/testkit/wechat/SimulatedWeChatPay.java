@@ -16,9 +16,10 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * A simulated WeChat Pay APIv3: a real HTTP server on loopback serving codepay, order query (by
- * out_trade_no and transaction_id), reverse, close, native, refund, refund query and the
- * certificates endpoint the way WeChat Pay does, with a ledger, scripted buyers and refunds, fault
- * injection and callbacks, for tests and examples that must run offline.
+ * out_trade_no and transaction_id), reverse, close, native, refund, refund query, the
+ * certificates endpoint and the trade bill with its (unsigned) download ({@link #bills()}) the way
+ * WeChat Pay does, with a ledger, scripted buyers and refunds, fault injection and callbacks, for
+ * tests and examples that must run offline.
  *
  * <p>Every request must carry {@code Authorization: WECHATPAY2-SHA256-RSA2048 …} signed with the
  * merchant's key over {@code METHOD\nURL\nTIMESTAMP\nNONCE\nBODY\n} (else 401 SIGN_ERROR); every
