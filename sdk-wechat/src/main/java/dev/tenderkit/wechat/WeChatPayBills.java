@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * WeChat Pay's trade bill of a business day as a {@link BillSource} (bills.md §2), for the same merchant, keys
@@ -32,6 +34,7 @@ import java.util.regex.Pattern;
  * {@link dev.tenderkit.core.reconcile.MalformedBillException}. Thread-safe; each call fetches afresh.
  */
 public final class WeChatPayBills implements BillSource {
+    private static final Logger LOG = LoggerFactory.getLogger(WeChatPayBills.class);
     private static final Pattern SHA1_HEX = Pattern.compile("[0-9a-fA-F]{40}");
 
     private final WeChatPayCall call;
@@ -94,13 +97,22 @@ public final class WeChatPayBills implements BillSource {
         }
         String source = "wechat-tradebill-" + mchid() + "-" + businessDay + ".csv";
         Path gz = temp(businessDay, ".gz");
-        HttpDownload d = call.download("wechat.billdownload", link.get(), gz, maxBytes);
+        HttpDownload d;
+        try {
+            d = call.download("wechat.billdownload", link.get(), gz, maxBytes);
+        } catch (java.io.UncheckedIOException e) {
+            BillFileCheck.deleteQuietly(gz);
+            throw new BillUnavailableException("writing the trade bill of " + businessDay + " to " + directory
+                    + " failed: " + e.getMessage(), e);
+        }
         if (!(d instanceof HttpDownload.Saved)) {
             BillFileCheck.deleteQuietly(gz);
             throw new BillUnavailableException("downloading the trade bill of " + businessDay + " failed: "
                     + describe(d));
         }
         Path plain = BillFileCheck.verified(gz, temp(businessDay, ".csv"), hash, maxBytes, source);
+        LOG.info("WeChat Pay trade bill of {} downloaded ({} bytes) and its SHA-1 matches", businessDay,
+                ((HttpDownload.Saved) d).size());
         try {
             return new BillDownload.Available(businessDay, new TradeBillReader(plain, source, gatewayId, businessDay,
                     mchid()));
