@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tenderkit.core.capability.Cause;
-import dev.tenderkit.core.capability.CheckoutContext;
 import dev.tenderkit.core.money.Money;
 import dev.tenderkit.core.payment.BarcodePaymentRequest;
 import dev.tenderkit.core.payment.OrderRefund;
@@ -13,7 +12,6 @@ import dev.tenderkit.core.payment.PaymentEngine;
 import dev.tenderkit.core.payment.RefundOutcome;
 import dev.tenderkit.core.payment.TradeOutcome;
 import dev.tenderkit.core.payment.journal.JournalTransactionStore;
-import dev.tenderkit.core.payment.spi.GatewayTiming;
 import dev.tenderkit.core.time.ExecutorTaskScheduler;
 import dev.tenderkit.testkit.wechat.BuyerScript;
 import dev.tenderkit.testkit.wechat.Fault;
@@ -21,7 +19,6 @@ import dev.tenderkit.testkit.wechat.RefundScript;
 import dev.tenderkit.testkit.wechat.SimulatedWeChatPay;
 import dev.tenderkit.testkit.wechat.SimulatedWeChatPayKeys;
 import dev.tenderkit.testkit.wechat.WeChatTrade;
-import dev.tenderkit.transport.http.GatewayTransport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -65,18 +62,8 @@ class SimulatedWeChatEngineTest {
                     .merchantSerialNumber(KEYS.merchantCertificateSerial()).merchantCertificate(
                             KEYS.merchantCertificatePem())
                     .apiV3Key(KEYS.apiV3Key()).wechatPayPublicKey(KEYS.wechatPublicKeyPem(), KEYS.publicKeyId()).build();
-            WeChatPayGateway gateway = WeChatPayGateway.builder().credentials(credentials)
-                    .transport(GatewayTransport.builder().readTimeout(Duration.ofSeconds(2))
-                            .callTimeout(Duration.ofSeconds(5)).build())
-                    .baseUrl(wechat.baseUrl()).deviceId("POS-01").storeId("S-1")
-                    .timing(new GatewayTiming(Duration.ofMillis(20), Duration.ofMillis(20), 1.0, Duration.ofMillis(20),
-                            deadline, Duration.ofMillis(20), 2.0, Duration.ofMillis(100), 5))
-                    .build();
-            CheckoutContext context = WeChatEngines.context();
-            PaymentEngine engine = PaymentEngine.builder().terminalId("T1")
-                    .resolver(WeChatEngines.resolver(clock))
-                    .context(() -> context).store(journal).gateway("wechat-direct", gateway).scheduler(scheduler)
-                    .build();
+            WeChatPayGateway gateway = TestEngines.compressedTiming(credentials, wechat.baseUrl(), deadline);
+            PaymentEngine engine = TestEngines.wechatDirect(gateway, journal, scheduler, clock);
             TradeOutcome outcome = engine.pay(BarcodePaymentRequest.of("ORD-1", Money.ofFen(1234), BUYER, "咖啡"));
             String no = outcome.record().orElseThrow().outTradeNo();
             Money charged = wechat.ledger().trade(no).map(WeChatTrade::charged).orElse(Money.ZERO);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tenderkit.core.capability.CheckoutContext;
 import dev.tenderkit.core.fee.FeeRate;
 import dev.tenderkit.core.money.Money;
 import dev.tenderkit.core.payment.BarcodePaymentRequest;
@@ -91,11 +90,7 @@ class WeChatBillEndOfDayTest {
                 .transport(dev.tenderkit.transport.http.GatewayTransport.builder().build())
                 .baseUrl(day.wechat.baseUrl()).deviceId("POS-01").storeId("S-1").timing(timing)
                 .clock(day.clock.clock()).build();
-        Clock clock = Clock.systemUTC();
-        CheckoutContext context = WeChatEngines.context();
-        return PaymentEngine.builder().terminalId("T1")
-                .resolver(WeChatEngines.resolver(clock))
-                .context(() -> context).store(journal).gateway("wechat-direct", gateway).scheduler(scheduler).build();
+        return TestEngines.wechatDirect(gateway, journal, scheduler, Clock.systemUTC());
     }
 
     /** Pays with a buyer at the PIN dialog who pays, then the cashier cancels: reversed after money moved. */

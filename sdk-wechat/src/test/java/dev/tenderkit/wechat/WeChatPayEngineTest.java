@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tenderkit.core.capability.Cause;
-import dev.tenderkit.core.capability.CheckoutContext;
 import dev.tenderkit.core.money.Money;
 import dev.tenderkit.core.payment.BarcodePaymentRequest;
 import dev.tenderkit.core.payment.PaymentEngine;
@@ -106,11 +105,7 @@ class WeChatPayEngineTest {
                     .timing(new GatewayTiming(Duration.ofMillis(20), Duration.ofMillis(20), 1.0, Duration.ofMillis(20),
                             deadline, Duration.ofMillis(20), 2.0, Duration.ofMillis(100), 5))
                     .build();
-            CheckoutContext context = WeChatEngines.context();
-            PaymentEngine engine = PaymentEngine.builder().terminalId("T1")
-                    .resolver(WeChatEngines.resolver(clock))
-                    .context(() -> context).store(journal).gateway("wechat-direct", gateway).scheduler(scheduler)
-                    .build();
+            PaymentEngine engine = TestEngines.wechatDirect(gateway, journal, scheduler, clock);
             TradeOutcome outcome = engine.pay(BarcodePaymentRequest.of("ORD-1", Money.ofFen(1234), BUYER, "咖啡"));
             assertTrue(wechat.received.stream().allMatch(Received::signatureValid), "every request correctly signed");
             return outcome;
