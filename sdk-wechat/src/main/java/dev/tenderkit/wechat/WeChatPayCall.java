@@ -2,6 +2,7 @@ package dev.tenderkit.wechat;
 
 import dev.tenderkit.transport.http.GatewayRequest;
 import dev.tenderkit.transport.http.GatewayTransport;
+import dev.tenderkit.transport.http.HttpDownload;
 import dev.tenderkit.transport.http.HttpHeaders;
 import dev.tenderkit.transport.http.HttpOutcome;
 import java.net.URI;
@@ -63,15 +64,8 @@ final class WeChatPayCall {
     WeChatPayAnswer send(String operation, String method, String pathAndQuery, Optional<String> body,
             Function<String, AnswerVerifier> verifierFor) {
         URI url = URI.create(stripSlash(base.toString()) + pathAndQuery);
-        String signedPath = url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
         String text = body.orElse("");
-        long now = clock.instant().getEpochSecond();
-        GatewayRequest.Builder b = method.equals("GET") ? GatewayRequest.get(operation, url)
-                : GatewayRequest.post(operation, url);
-        b.header("Authorization", signer.authorization(method, signedPath, text, now, signer.nonce()))
-                .header("Accept", JSON)
-                .header("User-Agent", "TenderKit-WeChatPay/0.1");
-        answerSerial.get().ifPresent(s -> b.header(AnswerVerifier.SERIAL, s));
+        GatewayRequest.Builder b = signed(operation, method, url, text, JSON);
         if (body.isPresent()) {
             b.body(JSON, text.getBytes(StandardCharsets.UTF_8));
         }
@@ -84,6 +78,28 @@ final class WeChatPayCall {
         }
         HttpOutcome.Response r = (HttpOutcome.Response) outcome;
         return classify(r, verifierFor.apply(r.rawBody()));
+    }
+
+    /** The request with its {@code Authorization} over the URL's raw path and query, and the usual headers. */
+    private GatewayRequest.Builder signed(String operation, String method, URI url, String text, String accept) {
+        String signedPath = url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
+        long now = clock.instant().getEpochSecond();
+        GatewayRequest.Builder b = method.equals("GET") ? GatewayRequest.get(operation, url)
+                : GatewayRequest.post(operation, url);
+        b.header("Authorization", signer.authorization(method, signedPath, text, now, signer.nonce()))
+                .header("Accept", accept)
+                .header("User-Agent", "TenderKit-WeChatPay/0.1");
+        answerSerial.get().ifPresent(s -> b.header(AnswerVerifier.SERIAL, s));
+        return b;
+    }
+
+    /**
+     * A signed GET of a file WeChat Pay links to (a bill's {@code download_url}), streamed to {@code file}
+     * within {@code maxBytes}. Its answer is not signed (WeChat Pay signs no file download): the caller checks
+     * the file against the hash of the signed answer that gave the link.
+     */
+    HttpDownload download(String operation, URI url, java.nio.file.Path file, long maxBytes) {
+        return transport.download(signed(operation, "GET", url, "", "*/*").build(), file, maxBytes);
     }
 
     private static WeChatPayAnswer classify(HttpOutcome.Response r, AnswerVerifier verifier) {
@@ -120,6 +136,11 @@ final class WeChatPayCall {
 
     AnswerVerifier verifier() {
         return verifier;
+    }
+
+    /** @return the API host calls go to */
+    URI base() {
+        return base;
     }
 
     WeChatPayCredentials credentials() {

@@ -100,6 +100,16 @@ public final class WeChatPayGateway implements PaymentGateway {
         return c;
     }
 
+    /** @return the signed round trip this gateway calls through, which its bills share */
+    WeChatPayCall call() {
+        return call;
+    }
+
+    /** @return the gateway's clock */
+    java.time.Clock clock() {
+        return s.clock();
+    }
+
     private static String unbound(String what, String why) {
         return "unbound answer to " + what + ": " + why + "; taken as unknown";
     }

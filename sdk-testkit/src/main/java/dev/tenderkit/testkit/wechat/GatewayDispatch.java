@@ -28,10 +28,11 @@ final class GatewayDispatch implements HttpHandler {
     private final SerialChoice serials;
     private final FaultRules faults;
     private final ConnectionRelay relay;
+    private final TradeBillApply bills;
     private final List<SimulatedWeChatPay.Received> received = new ArrayList<>();
 
     GatewayDispatch(WalletState state, Map<String, Endpoint> endpoints, RequestAuth auth, AnswerSigner signer,
-            SerialChoice serials, FaultRules faults, ConnectionRelay relay) {
+            SerialChoice serials, FaultRules faults, ConnectionRelay relay, TradeBillApply bills) {
         this.state = state;
         this.endpoints = endpoints;
         this.auth = auth;
@@ -39,6 +40,7 @@ final class GatewayDispatch implements HttpHandler {
         this.serials = serials;
         this.faults = faults;
         this.relay = relay;
+        this.bills = bills;
     }
 
     List<SimulatedWeChatPay.Received> received() {
@@ -90,6 +92,16 @@ final class GatewayDispatch implements HttpHandler {
             Optional<Fault> fault = faults.take(endpoint, Json.text(json, "payer", "auth_code"));
             if (fault.isPresent() && fault.get().when() == Fault.When.BEFORE_LEDGER
                     && !actOut(ex, fault.get(), Optional.empty(), serial)) {
+                return;
+            }
+            if (endpoint.equals("bill-download")) {
+                // WeChat Pay signs no file: the bill goes out bare, and the client checks its hash
+                TradeBillApply.Served served = bills.file(call);
+                if (served.file().isPresent()) {
+                    sendRaw(ex, 200, Map.of(), "application/octet-stream", served.file().get());
+                } else {
+                    send(ex, served.refusal().orElseThrow(), serial, AnswerSigner.Spoil.NONE);
+                }
                 return;
             }
             Answer answer = apply(route.get(), call);

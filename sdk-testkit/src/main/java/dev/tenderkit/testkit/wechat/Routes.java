@@ -33,6 +33,8 @@ final class Routes {
         new Rule("POST", Pattern.compile("/v3/refund/domestic/refunds"), "refund", false),
         new Rule("GET", Pattern.compile("/v3/refund/domestic/refunds/" + SEGMENT), "refund-query", false),
         new Rule("GET", Pattern.compile("/v3/certificates"), "certificates", false),
+        new Rule("GET", Pattern.compile("/v3/bill/tradebill"), "tradebill", false),
+        new Rule("GET", Pattern.compile("/v3/billdownload/file"), "bill-download", false),
     };
 
     private Routes() {

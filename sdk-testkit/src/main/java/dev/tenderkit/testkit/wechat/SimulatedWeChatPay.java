@@ -16,9 +16,10 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * A simulated WeChat Pay APIv3: a real HTTP server on loopback serving codepay, order query (by
- * out_trade_no and transaction_id), reverse, close, native, refund, refund query and the
- * certificates endpoint the way WeChat Pay does, with a ledger, scripted buyers and refunds, fault
- * injection and callbacks, for tests and examples that must run offline.
+ * out_trade_no and transaction_id), reverse, close, native, refund, refund query, the
+ * certificates endpoint and the trade bill with its (unsigned) download ({@link #bills()}) the way
+ * WeChat Pay does, with a ledger, scripted buyers and refunds, fault injection and callbacks, for
+ * tests and examples that must run offline.
  *
  * <p>Every request must carry {@code Authorization: WECHATPAY2-SHA256-RSA2048 …} signed with the
  * merchant's key over {@code METHOD\nURL\nTIMESTAMP\nNONCE\nBODY\n} (else 401 SIGN_ERROR); every
@@ -46,7 +47,7 @@ public final class SimulatedWeChatPay implements AutoCloseable {
 
     /** The endpoint names faults are scripted by ({@link #failNext(String, Fault)}). */
     public static final List<String> ENDPOINTS = List.of("codepay", "query", "reverse", "close", "native", "refund",
-            "refund-query", "certificates");
+            "refund-query", "certificates", "tradebill", "bill-download");
 
     /**
      * One request as the simulator received it.
@@ -72,6 +73,7 @@ public final class SimulatedWeChatPay implements AutoCloseable {
     private final Optional<ScheduledExecutorService> ownThreads;
     private final CallbackSender callbacks;
     private final GatewayServer server;
+    private final SimulatedWeChatBills bills;
 
     SimulatedWeChatPay(SimulatedWeChatPayBuilder b) throws IOException {
         this.keys = b.keys;
@@ -98,6 +100,8 @@ public final class SimulatedWeChatPay implements AutoCloseable {
                 scheduler);
         this.state = new WalletState(b.mchid, b.appid, scheduler, crypto, b.refundSettlesAfter,
                 Optional.ofNullable(b.ledgerFile), callbacks::onEvent);
+        this.bills = new SimulatedWeChatBills(state);
+        TradeBillApply tradeBills = new TradeBillApply(state, bills, this::baseUrl);
         Map<String, Endpoint> endpoints = Map.of(
                 "codepay", new CodePay(state),
                 "query", new OrderQuery(state, false),
@@ -107,11 +111,13 @@ public final class SimulatedWeChatPay implements AutoCloseable {
                 "native", new NativePrepay(state),
                 "refund", new RefundApply(state),
                 "refund-query", new RefundQuery(state),
-                "certificates", new CertificateList(state, keys, b.platformCertificates));
+                "certificates", new CertificateList(state, keys, b.platformCertificates),
+                "tradebill", tradeBills);
         RequestAuth auth = new RequestAuth(b.mchid, b.merchantPublicKey, b.merchantSerial, crypto,
                 () -> scheduler.clock().instant()).window(b.requestWindow);   // set before any server thread starts
         try {
-            this.server = new GatewayServer(relay -> new GatewayDispatch(state, endpoints, auth, signer, serials, faults, relay));
+            this.server = new GatewayServer(relay -> new GatewayDispatch(state, endpoints, auth, signer, serials, faults, relay,
+                    tradeBills));
         } catch (IOException e) {
             ownThreads.ifPresent(ScheduledExecutorService::shutdownNow);
             throw e;
@@ -157,6 +163,11 @@ public final class SimulatedWeChatPay implements AutoCloseable {
             }
         }
         return state.ledger;
+    }
+
+    /** @return the trade bills it serves, and the ways they are scripted to differ from the ledger */
+    public SimulatedWeChatBills bills() {
+        return bills;
     }
 
     /** @return every request received, in order */
