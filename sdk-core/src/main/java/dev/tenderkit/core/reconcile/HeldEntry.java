@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * A payment or refund the store made near the end of the day that the day's bill does not list: the wallet may
  * have dated it into the next day, so it is held, not counted, and carried into the next day's reconciliation
- * ({@link Reconciler#reconcile(BillDownload, java.util.List)}), which settles it either way.
+ * ({@link Reconciler#reconcile(String, BillDownload, java.util.List)}), which settles it either way.
  *
  * @param outTradeNo the trade
  * @param refundRequestNo the refund, for a held refund
