@@ -65,22 +65,10 @@ final class AlipayBillTotals {
             return;
         }
         switch (step) {
-            case 0 -> {
-                Matcher m = expect(TRADES, line, number, "#交易合计：N笔，商家实收共X元，商家优惠共Y元");
-                compare(number, "交易 rows", Integer.parseInt(m.group(1)), trades);
-                compare(number, "the 交易 rows' 商家实收（元）", fen(m.group(2), number), tradeReceived);
-                if (checkDiscounts) {
-                    compare(number, "the 交易 rows' 商家优惠（元）", fen(m.group(3), number), tradeDiscount);
-                }
-            }
-            case 1 -> {
-                Matcher m = expect(REFUNDS, line, number, "#退款合计：N笔，商家实收退款共-X元，商家优惠退款共Y元");
-                compare(number, "退款 rows", Integer.parseInt(m.group(1)), refunds);
-                compare(number, "the 退款 rows' 商家实收（元）", fen(m.group(2), number), refundReceived);
-                if (checkDiscounts) {
-                    compare(number, "the 退款 rows' 商家优惠（元）", fen(m.group(3), number), refundDiscount);
-                }
-            }
+            case 0 -> check(expect(TRADES, line, number, "#交易合计：N笔，商家实收共X元，商家优惠共Y元"), number, "交易",
+                    trades, tradeReceived, tradeDiscount, checkDiscounts);
+            case 1 -> check(expect(REFUNDS, line, number, "#退款合计：N笔，商家实收退款共-X元，商家优惠退款共Y元"), number, "退款",
+                    refunds, refundReceived, refundDiscount, checkDiscounts);
             case 2 -> expect(EXPORTED, line, number, "#导出时间：[yyyy年MM月dd日 HH:mm:ss]");
             default -> throw new MalformedBillException(source, number, 1, "",
                     "text after the bill's 导出时间 line, its last: \"" + shorten(line) + "\"");
@@ -97,6 +85,15 @@ final class AlipayBillTotals {
             String missing = step == 0 ? "#交易合计" : step == 1 ? "#退款合计" : "#导出时间";
             throw new MalformedBillException(source, lastLine + 1, -1, "", "the bill ends before its " + missing
                     + " line: cut short (truncated)");
+        }
+    }
+
+    private void check(Matcher m, long number, String type, int count, long receivedFen, long discountFen,
+            boolean checkDiscounts) {
+        compare(number, type + " rows", Integer.parseInt(m.group(1)), count);
+        compare(number, "the " + type + " rows' 商家实收（元）", fen(m.group(2), number), receivedFen);
+        if (checkDiscounts) {
+            compare(number, "the " + type + " rows' 商家优惠（元）", fen(m.group(3), number), discountFen);
         }
     }
 

@@ -24,7 +24,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Alipay's trade bill of a business day as a {@link BillSource} (bills.md §1): asks
+ * Alipay's trade bill of a business day as a {@link BillSource} (bills.md §1), built from the merchant's
+ * {@link AlipayGateway} (its credentials, transport, gateway URL and clock): asks
  * {@code alipay.data.dataservice.bill.downloadurl.query} ({@code bill_type=trade}, {@code bill_date=yyyy-MM-dd})
  * through the same signed call and response verification as {@link AlipayGateway}, downloads the
  * {@code bill_download_url} at once (it lives 30 s) to a temporary file within a size limit, and hands out
@@ -61,10 +62,9 @@ public final class AlipayBills implements BillSource {
     private final LocalTime noTradesTrustedFrom;
 
     private AlipayBills(Builder b) {
-        this.call = new AlipayCall(b.credentials, b.transport, b.gatewayUrl, new AlipayRequestFactory(b.credentials,
-                b.clock), Optional.empty());
-        this.transport = b.transport;
-        this.clock = b.clock;
+        this.call = b.gateway.call().withoutNotifyUrl();
+        this.transport = call.transport();
+        this.clock = b.gateway.clock();
         this.tempDirectory = Optional.ofNullable(b.tempDirectory);
         this.maxDownloadBytes = b.maxDownloadBytes;
         this.maxDetailBytes = b.maxDetailBytes;
@@ -73,9 +73,12 @@ public final class AlipayBills implements BillSource {
         this.noTradesTrustedFrom = b.noTradesTrustedFrom;
     }
 
-    /** @return a builder; credentials and a transport are required, the rest as {@link AlipayGateway}'s */
-    public static Builder builder() {
-        return new Builder();
+    /**
+     * @param gateway the merchant's gateway: its credentials, transport, gateway URL and clock are the bills'
+     * @return a builder
+     */
+    public static Builder builder(AlipayGateway gateway) {
+        return new Builder(Objects.requireNonNull(gateway, "gateway"));
     }
 
     /** @return {@code "alipay"}, as {@link AlipayGateway#id()} */
@@ -192,10 +195,7 @@ public final class AlipayBills implements BillSource {
 
     /** Configures {@link AlipayBills}; {@link #build()} names the wrong setting. Not thread-safe. */
     public static final class Builder {
-        private AlipayCredentials credentials;
-        private GatewayTransport transport;
-        private URI gatewayUrl = AlipayGateway.PRODUCTION;
-        private Clock clock = Clock.systemUTC();
+        private final AlipayGateway gateway;
         private Path tempDirectory;
         private long maxDownloadBytes = 64L << 20;
         private long maxDetailBytes = 1L << 30;
@@ -203,31 +203,8 @@ public final class AlipayBills implements BillSource {
         private Optional<String> merchantPid = Optional.empty();
         private LocalTime noTradesTrustedFrom = LocalTime.of(10, 0);
 
-        private Builder() {
-        }
-
-        /** @param credentials the app's keys, as the gateway's; required @return this */
-        public Builder credentials(AlipayCredentials credentials) {
-            this.credentials = credentials;
-            return this;
-        }
-
-        /** @param transport the HTTP transport (the gateway's may be shared); required @return this */
-        public Builder transport(GatewayTransport transport) {
-            this.transport = transport;
-            return this;
-        }
-
-        /** @param url {@link AlipayGateway#PRODUCTION} (default), the sandbox, or a simulator's @return this */
-        public Builder gatewayUrl(URI url) {
-            this.gatewayUrl = url;
-            return this;
-        }
-
-        /** @param clock decides today in UTC+8 and the request timestamps; default the system's @return this */
-        public Builder clock(Clock clock) {
-            this.clock = clock;
-            return this;
+        private Builder(AlipayGateway gateway) {
+            this.gateway = gateway;
         }
 
         /** @param dir where the download is kept while it is read (default: the JVM's temporary directory) @return this */
@@ -272,16 +249,6 @@ public final class AlipayBills implements BillSource {
 
         /** @return the bill source */
         public AlipayBills build() {
-            if (credentials == null) {
-                throw new ConfigurationException("credentials", "Alipay's bills need the app's credentials");
-            }
-            if (transport == null) {
-                throw new ConfigurationException("transport", "Alipay's bills need a GatewayTransport");
-            }
-            SecureUrls.require("gatewayUrl", gatewayUrl);
-            if (clock == null) {
-                throw new ConfigurationException("clock", "is required");
-            }
             if (tempDirectory != null && !Files.isDirectory(tempDirectory)) {
                 throw new ConfigurationException("tempDirectory", "is not a directory: " + tempDirectory);
             }

@@ -67,6 +67,16 @@ public final class AlipayGateway implements PaymentGateway {
         return "alipay";
     }
 
+    /** @return the signed, verified round trip this gateway makes (its bills reuse it) */
+    AlipayCall call() {
+        return call;
+    }
+
+    /** @return the gateway's clock */
+    Clock clock() {
+        return clock;
+    }
+
     @Override
     public GatewayTiming timing() {
         return timing;

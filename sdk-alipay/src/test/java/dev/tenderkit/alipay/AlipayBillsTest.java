@@ -102,8 +102,7 @@ class AlipayBillsTest {
                 .timing(new GatewayTiming(Duration.ofSeconds(10), Duration.ofSeconds(10), 1.0, Duration.ofSeconds(10),
                         Duration.ofSeconds(60), Duration.ofSeconds(2), 2.0, Duration.ofSeconds(30), 5))
                 .build();
-        bills = AlipayBills.builder().credentials(credentials).transport(transport).gatewayUrl(alipay.gatewayUrl())
-                .clock(time.clock()).tempDirectory(Files.createDirectories(dir.resolve("bills")))
+        bills = AlipayBills.builder(gateway).tempDirectory(Files.createDirectories(dir.resolve("bills")))
                 .merchantPid(alipay.sellerId()).build();
         CapabilityPolicy policy = CapabilityPolicy.builder().version("t").issuedAt(START).maxAge(Duration.ofDays(9))
                 .channel(new ChannelProfile("alipay-direct", LocalizedText.of("支付宝直连", "Alipay direct"),
@@ -235,5 +234,28 @@ class AlipayBillsTest {
         try (var files = Files.list(dir.resolve("bills"))) {
             assertEquals(0, files.count());
         }
+    }
+
+    @Test
+    void theSimulatorsScriptedDivergencesReachTheEntries() {
+        String a = pay("ORD-1", "100.00");
+        String b = pay("ORD-2", "20.00");
+        refund("ORD-2", "ORD2_R1", "5.00");
+        engine.payAsync(BarcodePaymentRequest.of("ORD-3", Money.parse("30.00"), SLOW_BUYER, "咖啡"));
+        time.runDueTasks();
+        String c = engine.tradeForOrder("ORD-3").orElseThrow().outTradeNo();
+        assertTrue(alipay.buyerConfirms(c));
+        engine.cancel("ORD-3");
+        time.runDueTasks();
+        alipay.bills().chargeUnseen("GHOST_1", Money.parse("12.00"));
+        alipay.bills().hideReversal(c).serviceFeeRate(a, FeeRate.parse("1%")).stateRefundAs("ORD2_R1", Money.parse("6.00"));
+        time.advance(Duration.ofDays(1).plusHours(1));
+
+        List<BillEntry> entries = readAll(bills.download(DAY));
+        assertEquals(List.of(a, b, b, c, "GHOST_1"), entries.stream().map(BillEntry::outTradeNo).toList(),
+                "the reversal of " + c + " is not on the bill; the unseen charge is");
+        assertEquals(100_000, entries.get(0).fee().orElseThrow().milliFen(), "1% charged instead of 0.6%");
+        assertEquals(Money.parse("6.00"), entries.get(2).amount(), "the refund stated at 6.00, 5.00 refunded");
+        assertEquals(AlipayTrade.Status.TRADE_CLOSED, alipay.ledger().trade(c).orElseThrow().status());
     }
 }
