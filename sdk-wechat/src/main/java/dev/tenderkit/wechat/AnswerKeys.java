@@ -14,20 +14,28 @@ import java.util.concurrent.atomic.AtomicReference;
  * thread-safe.
  */
 final class AnswerKeys {
+    private final SigningScheme scheme;
     private final Optional<String> publicKeyId;
     private final Optional<BoundVerifier> publicKey;
     private final AtomicReference<Map<String, BoundVerifier>> platform = new AtomicReference<>(Map.of());
     private final AtomicReference<String> newest = new AtomicReference<>();
 
     AnswerKeys(WeChatPayCredentials credentials) {
+        this.scheme = credentials.signingScheme();
         this.publicKeyId = credentials.publicKeyId();
         this.publicKey = credentials.publicKeyVerifier();
     }
 
     private AnswerKeys(AnswerKeys base, Map<String, BoundVerifier> platform) {
+        this.scheme = base.scheme;
         this.publicKeyId = base.publicKeyId;
         this.publicKey = base.publicKey;
         this.platform.set(Map.copyOf(platform));
+    }
+
+    /** @return the scheme every key here verifies: answers must be signed in it */
+    SigningScheme scheme() {
+        return scheme;
     }
 
     /** @return keys like these but with the given platform certificates: to verify a download with what it carries */

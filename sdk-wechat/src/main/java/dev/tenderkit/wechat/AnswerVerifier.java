@@ -14,11 +14,12 @@ import java.util.function.Function;
 
 /**
  * Verifies WeChat Pay's signature on an answer or a callback (wechatpay.md §2), whatever its HTTP
- * status: {@code SHA256withRSA} over {@code Wechatpay-Timestamp\nWechatpay-Nonce\nBODY\n}, BODY the
- * raw text as received ({@code ""} for a 204), the key chosen by {@code Wechatpay-Serial}. Refused
- * besides: a timestamp five minutes or more away from our clock (the official SDK checks none on
- * callbacks), a {@code WECHATPAY/SIGNTEST/} probe, and a signature type other than RSA's.
- * Thread-safe.
+ * status: {@code SHA256withRSA} (SM2 with SM3 in the {@link SigningScheme#SM2} scheme) over
+ * {@code Wechatpay-Timestamp\nWechatpay-Nonce\nBODY\n}, BODY the raw text as received ({@code ""}
+ * for a 204), the key chosen by {@code Wechatpay-Serial}. Refused besides: a timestamp five minutes
+ * or more away from our clock (the official SDK checks none on callbacks), a
+ * {@code WECHATPAY/SIGNTEST/} probe, and a {@code Wechatpay-Signature-Type} other than the configured
+ * scheme's (an SM2-signed answer to RSA credentials, or the other way round). Thread-safe.
  */
 final class AnswerVerifier {
     /** Headers, by the name WeChat Pay gives them. */
@@ -53,9 +54,9 @@ final class AnswerVerifier {
                     ? NONCE : signature.isEmpty() ? SIGNATURE : SERIAL));
         }
         Optional<String> type = header.apply(SIGNATURE_TYPE);
-        if (type.isPresent() && !type.get().equals(RequestSigner.SCHEMA)) {
-            return new Unverified(Failure.WRONG_SIGNATURE_TYPE, "signature type " + type.get() + ", expected "
-                    + RequestSigner.SCHEMA);
+        String expected = keys.scheme().authorizationScheme();
+        if (type.isPresent() && !type.get().equals(expected)) {
+            return new Unverified(Failure.WRONG_SIGNATURE_TYPE, "signature type " + type.get() + ", expected " + expected);
         }
         if (signature.get().startsWith(PROBE_PREFIX)) {
             return new Unverified(Failure.PROBE, "a WECHATPAY/SIGNTEST/ probe signature");

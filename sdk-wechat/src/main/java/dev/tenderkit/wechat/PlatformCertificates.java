@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Platform-certificate mode for one gateway (wechatpay.md §2): downloads
- * {@code GET /v3/certificates?algorithm_type=RSA}, decrypts each certificate with the APIv3 key
- * (AEAD_AES_256_GCM, which only WeChat Pay and the merchant can produce), checks that each is
+ * {@code GET /v3/certificates?algorithm_type=RSA} ({@code SM2} in the SM2 scheme), decrypts each
+ * certificate with the APIv3 key (AEAD_AES_256_GCM, or AEAD_SM4_GCM for SM2: an entry in the other
+ * algorithm is refused; only WeChat Pay and the merchant can produce either), checks that each is
  * WeChat Pay's (its serial is the one announced, it is not the merchant's own key, it is valid
  * today), verifies the answer's signature with those certificates (or the ones already known), and
  * only then replaces the gateway's set. Refreshes on the injected {@link TaskScheduler}: every
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 final class PlatformCertificates {
     private static final Logger LOG = LoggerFactory.getLogger(PlatformCertificates.class);
-    static final String PATH = "/v3/certificates?algorithm_type=RSA";
+    static final String PATH = path(SigningScheme.RSA);
 
     private final WeChatPayCall call;
     private final AnswerKeys keys;
@@ -47,6 +48,11 @@ final class PlatformCertificates {
         this.scheduler = scheduler;
         this.refreshEvery = refreshEvery;
         this.retryAfter = retryAfter;
+    }
+
+    /** @return the download's path and query for a scheme's certificates */
+    static String path(SigningScheme scheme) {
+        return "/v3/certificates?algorithm_type=" + scheme.certificateType();
     }
 
     /** Schedules the first download now and each later one from the last. */
@@ -87,7 +93,8 @@ final class PlatformCertificates {
         AtomicReference<String> problem = new AtomicReference<>();
         Map<String, BoundVerifier> found = new HashMap<>();
         AtomicReference<String> newest = new AtomicReference<>();
-        WeChatPayAnswer a = call.send("wechat.certificates", "GET", PATH, Optional.empty(), raw -> {
+        String path = path(credentials.signingScheme());
+        WeChatPayAnswer a = call.send("wechat.certificates", "GET", path, Optional.empty(), raw -> {
             Map<String, BoundVerifier> carried = new HashMap<>();
             problem.set(decrypt(raw, carried, newest));
             found.putAll(carried);
@@ -124,14 +131,17 @@ final class PlatformCertificates {
             }
             JsonObject enc = item.object("encrypt_certificate");
             Optional<String> serial = item.string("serial_no");
-            if (serial.isEmpty() || !enc.string("algorithm").filter("AEAD_AES_256_GCM"::equals).isPresent()) {
-                return "a certificate entry lacks serial_no or is not AEAD_AES_256_GCM";
+            String algorithm = credentials.apiV3Cipher().algorithm();
+            if (serial.isEmpty() || !enc.string("algorithm").filter(algorithm::equals).isPresent()) {
+                return "a certificate entry lacks serial_no or is not " + algorithm + " (algorithm "
+                        + enc.string("algorithm").orElse("absent") + ", credentials " + credentials.signingScheme() + ")";
             }
             X509Certificate cert;
             try {
                 String pem = credentials.apiV3Cipher().decryptToString(enc.string("nonce").orElse(""),
                         enc.string("associated_data").orElse(""), enc.string("ciphertext").orElse(""));
-                cert = Certificates.one("platformCertificate", pem, "a WeChat Pay platform certificate");
+                cert = SchemeKeys.certificate(credentials.signingScheme(), "platformCertificate", pem,
+                        "a WeChat Pay platform certificate");
             } catch (TenderKitException e) {
                 return "certificate " + serial.get() + " did not decrypt with the APIv3 key (check apiV3Key): "
                         + e.getMessage();

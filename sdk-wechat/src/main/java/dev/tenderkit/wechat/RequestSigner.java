@@ -8,15 +8,14 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Signs requests as WeChat Pay APIv3 requires (wechatpay.md §1): {@code SHA256withRSA} with the
+ * Signs requests as WeChat Pay APIv3 requires (wechatpay.md §1): {@code SHA256withRSA} — or, in the
+ * {@link SigningScheme#SM2} scheme, SM2 with SM3 and the signer id {@code 1234567812345678}, DER — with the
  * merchant API key over {@code METHOD\nURL\nTIMESTAMP\nNONCE\nBODY\n}, where URL is the path and
  * {@code ?query} still percent-encoded as sent and BODY the exact bytes sent ({@code ""} when there
  * is none), and the {@code Authorization} header written in the official SDK's field order. One
  * private-key operation per request. Thread-safe.
  */
 final class RequestSigner {
-    /** The signature scheme of the {@code Authorization} header. */
-    static final String SCHEMA = "WECHATPAY2-SHA256-RSA2048";
     private static final char[] NONCE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
     private static final int NONCE_LENGTH = 32;
 
@@ -54,7 +53,8 @@ final class RequestSigner {
             throw new TenderKitException(ErrorCode.EXTENSION_FAILURE, "signing a WeChat Pay request failed: "
                     + e.getMessage(), e);
         }
-        return SCHEMA + " mchid=\"" + credentials.mchid() + "\",nonce_str=\"" + nonce + "\",timestamp=\"" + timestamp
+        return credentials.signingScheme().authorizationScheme() + " mchid=\"" + credentials.mchid() + "\",nonce_str=\""
+                + nonce + "\",timestamp=\"" + timestamp
                 + "\",serial_no=\"" + credentials.merchantSerial() + "\",signature=\"" + signature + "\"";
     }
 }

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  *   <li>the signature, with the gateway's keys (public key or platform certificates), a timestamp
  *       five minutes or more off refused (the official SDK checks none here), probe signatures
  *       ({@code WECHATPAY/SIGNTEST/}) refused;</li>
- *   <li>{@code resource} decrypted with the APIv3 key (AEAD_AES_256_GCM);</li>
+ *   <li>{@code resource} decrypted with the APIv3 key in the algorithm it names, which must be the
+ *       credentials' scheme's: AEAD_AES_256_GCM for RSA, AEAD_SM4_GCM for SM2;</li>
  *   <li>a callback {@code id} already accepted is a {@link CallbackAnswer.Duplicate};</li>
  *   <li>the business checks: our {@code mchid} and {@code appid} (when present), a known
  *       {@code out_trade_no}, and its amount equal to the order's (a refund's at most the order's);</li>
@@ -88,9 +89,13 @@ public final class WeChatPayCallbackHandler {
         JsonObject resource = json.map(j -> j.object("resource")).orElse(JsonObject.EMPTY);
         Optional<String> id = json.flatMap(j -> j.string("id"));
         Optional<String> event = json.flatMap(j -> j.string("event_type"));
-        if (id.isEmpty() || event.isEmpty() || !resource.string("algorithm").filter("AEAD_AES_256_GCM"::equals)
-                .isPresent()) {
-            return reject(Reason.MALFORMED, "not a WeChat Pay callback with an AEAD_AES_256_GCM resource");
+        Optional<String> algorithm = resource.string("algorithm");
+        if (id.isEmpty() || event.isEmpty() || algorithm.flatMap(SigningScheme::forResourceAlgorithm).isEmpty()) {
+            return reject(Reason.MALFORMED, "not a WeChat Pay callback with an AEAD_AES_256_GCM or AEAD_SM4_GCM resource");
+        }
+        if (!algorithm.get().equals(credentials.apiV3Cipher().algorithm())) {
+            return reject(Reason.MALFORMED, "a " + algorithm.get() + " resource, but the credentials are "
+                    + credentials.signingScheme() + " (" + credentials.apiV3Cipher().algorithm() + ")");
         }
         String plain;
         try {

@@ -5,9 +5,6 @@ import dev.tenderkit.core.crypto.AesGcm;
 import dev.tenderkit.core.crypto.BoundSigner;
 import dev.tenderkit.core.crypto.BoundVerifier;
 import dev.tenderkit.core.crypto.Certificates;
-import dev.tenderkit.core.crypto.PrivateKeys;
-import dev.tenderkit.core.crypto.PublicKeys;
-import dev.tenderkit.core.crypto.RsaKeySize;
 import dev.tenderkit.core.crypto.SignatureSource;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +12,7 @@ import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
-import java.security.interfaces.RSAKey;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -24,7 +21,8 @@ import java.util.regex.Pattern;
  * ({@code mchid}), the app id, the merchant API private key (PKCS#8) and its certificate's serial
  * number, the 32-byte APIv3 key, and WeChat Pay's verification material — the 微信支付公钥 with its
  * {@code PUB_KEY_ID_…} (public-key mode), the platform certificates downloaded from
- * {@code /v3/certificates} (platform-certificate mode), or both during a migration.
+ * {@code /v3/certificates} (platform-certificate mode), or both during a migration — all of one
+ * {@link SigningScheme}: RSA by default, or SM2 (国密, with BouncyCastle on the class path).
  *
  * <p>Keys are bound to the JCA provider chosen here (the JDK's by default). Immutable and
  * thread-safe; several merchants' credentials live side by side in one JVM, nothing is global.
@@ -33,16 +31,16 @@ import java.util.regex.Pattern;
 public final class WeChatPayCredentials {
     /** The prefix every WeChat Pay public-key id carries. */
     public static final String PUBLIC_KEY_ID_PREFIX = "PUB_KEY_ID_";
-    static final String ALGORITHM = "SHA256withRSA";
     private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f]{1,64}");
     private static final Pattern MCHID = Pattern.compile("[0-9]{1,32}");
 
     private final String mchid;
     private final String appid;
     private final String merchantSerial;
-    private final BigInteger merchantModulus;
+    private final SigningScheme scheme;
+    private final Object merchantIdentity;
     private final BoundSigner signer;
-    private final AesGcm apiV3Cipher;
+    private final ResourceCipher apiV3Cipher;
     private final Optional<String> publicKeyId;
     private final Optional<BoundVerifier> publicKeyVerifier;
     private final boolean platformCertificates;
@@ -52,10 +50,11 @@ public final class WeChatPayCredentials {
         this.mchid = b.mchid;
         this.appid = b.appid;
         this.merchantSerial = normalSerial(b.merchantSerial);
-        this.merchantModulus = ((RSAKey) key).getModulus();
-        this.signatures = SignatureSource.of(ALGORITHM, b.provider);
+        this.scheme = b.scheme;
+        this.merchantIdentity = SchemeKeys.identity(scheme, key);
+        this.signatures = SchemeKeys.signatures(scheme, b.provider);
         this.signer = BoundSigner.of(key, signatures);
-        this.apiV3Cipher = AesGcm.of("apiV3Key", b.apiV3Key.getBytes(StandardCharsets.US_ASCII));
+        this.apiV3Cipher = SchemeKeys.resourceCipher(scheme, b.apiV3Key.getBytes(StandardCharsets.US_ASCII));
         this.publicKeyId = b.publicKeyId;
         this.publicKeyVerifier = wechatKey.map(k -> BoundVerifier.of(k, signatures));
         this.platformCertificates = b.platformCertificates;
@@ -74,6 +73,11 @@ public final class WeChatPayCredentials {
     /** @return the app id bound to the merchant ({@code appid}) */
     public String appid() {
         return appid;
+    }
+
+    /** @return the algorithm suite of requests, answers, callbacks and certificates */
+    public SigningScheme signingScheme() {
+        return scheme;
     }
 
     /** @return the merchant API certificate's serial number, uppercase hex: {@code serial_no} of requests */
@@ -100,7 +104,7 @@ public final class WeChatPayCredentials {
         return signer;
     }
 
-    AesGcm apiV3Cipher() {
+    ResourceCipher apiV3Cipher() {
         return apiV3Cipher;
     }
 
@@ -114,7 +118,7 @@ public final class WeChatPayCredentials {
 
     /** @return whether the key is the merchant's own (its public half), never WeChat Pay's */
     boolean isMerchantKey(PublicKey key) {
-        return key instanceof RSAKey r && r.getModulus().equals(merchantModulus);
+        return SchemeKeys.identity(key).filter(merchantIdentity::equals).isPresent();
     }
 
     static String normalSerial(String hex) {
@@ -128,7 +132,7 @@ public final class WeChatPayCredentials {
 
     @Override
     public String toString() {
-        return "WeChatPayCredentials[mchid=" + mchid + ", serial=" + merchantSerial
+        return "WeChatPayCredentials[mchid=" + mchid + ", " + scheme + ", serial=" + merchantSerial
                 + publicKeyId.map(id -> ", publicKeyId=" + id).orElse("")
                 + (platformCertificates ? ", platform certificates" : "") + "]";
     }
@@ -145,8 +149,19 @@ public final class WeChatPayCredentials {
         private Optional<String> publicKeyId = Optional.empty();
         private boolean platformCertificates;
         private Optional<Provider> provider = Optional.empty();
+        private SigningScheme scheme = SigningScheme.RSA;
 
         private Builder() {
+        }
+
+        /**
+         * @param scheme the algorithm suite all the keys below are for: {@link SigningScheme#RSA} (default) or
+         *     {@link SigningScheme#SM2} (国密: SM2 keys and certificates, needs BouncyCastle)
+         * @return this
+         */
+        public Builder signingScheme(SigningScheme scheme) {
+            this.scheme = Objects.requireNonNull(scheme, "signingScheme");
+            return this;
         }
 
         /** @param mchid the merchant number (digits) @return this */
@@ -161,7 +176,7 @@ public final class WeChatPayCredentials {
             return this;
         }
 
-        /** @param pem the merchant API private key ({@code apiclient_key.pem}, PKCS#8) @return this */
+        /** @param pem the merchant API private key ({@code apiclient_key.pem}, PKCS#8; RSA, or SM2 for 国密) @return this */
         public Builder merchantPrivateKey(String pem) {
             this.privateKeyPem = pem;
             return this;
@@ -215,7 +230,11 @@ public final class WeChatPayCredentials {
             return this;
         }
 
-        /** @param provider the JCA provider to sign and verify with (e.g. Conscrypt) @return this */
+        /**
+         * @param provider the JCA provider to sign and verify with (e.g. Conscrypt; for SM2 one that takes
+         *     BouncyCastle's {@code SM2ParameterSpec}, default BouncyCastle itself)
+         * @return this
+         */
         public Builder provider(Provider provider) {
             this.provider = Optional.of(provider);
             return this;
@@ -232,21 +251,20 @@ public final class WeChatPayCredentials {
             if (appid.isBlank()) {
                 throw new ConfigurationException("appid", "is blank; set the app id bound to merchant " + mchid);
             }
+            scheme.requireUsable();
             required("merchantPrivateKey", privateKeyPem);
-            PrivateKey key = RsaKeySize.requireMinimum("merchantPrivateKey", PrivateKeys.rsa("merchantPrivateKey",
-                    privateKeyPem, "the merchant API private key (apiclient_key.pem)", PrivateKeys.Accepted.PKCS8_ONLY),
-                    "WeChat Pay", "generate a 2048-bit merchant API certificate in 商户平台 → API安全");
+            PrivateKey key = SchemeKeys.merchantKey(scheme, privateKeyPem);
             required("merchantSerialNumber", merchantSerial);
             if (!HEX.matcher(merchantSerial).matches()) {
                 throw new ConfigurationException("merchantSerialNumber", "must be the merchant API certificate's serial "
                         + "number in hex (e.g. `openssl x509 -in apiclient_cert.pem -noout -serial`), got \""
                         + merchantSerial + "\"");
             }
-            BigInteger modulus = ((RSAKey) key).getModulus();
+            Object identity = SchemeKeys.identity(scheme, key);
             if (merchantCertificatePem.isPresent()) {
-                X509Certificate cert = Certificates.one("merchantCertificate", merchantCertificatePem.get(),
+                X509Certificate cert = SchemeKeys.certificate(scheme, "merchantCertificate", merchantCertificatePem.get(),
                         "the merchant API certificate (apiclient_cert.pem)");
-                if (!(cert.getPublicKey() instanceof RSAKey r) || !r.getModulus().equals(modulus)) {
+                if (!SchemeKeys.identity(cert.getPublicKey()).filter(identity::equals).isPresent()) {
                     throw new ConfigurationException("merchantPrivateKey", "does not match the merchant certificate "
                             + Certificates.serialHex(cert) + ": paste the apiclient_key.pem issued with that certificate");
                 }
@@ -267,9 +285,8 @@ public final class WeChatPayCredentials {
                     throw new ConfigurationException("wechatPayPublicKeyId", "must be the public key's id, "
                             + PUBLIC_KEY_ID_PREFIX + "…, shown beside the key in 商户平台 → API安全, got \"" + id + "\"");
                 }
-                PublicKey pk = PublicKeys.rsa("wechatPayPublicKey", publicKeyPem.get(),
-                        "WeChat Pay's public key (微信支付公钥, pub_key.pem)");
-                if (pk instanceof RSAKey r && r.getModulus().equals(modulus)) {
+                PublicKey pk = SchemeKeys.wechatKey(scheme, publicKeyPem.get());
+                if (SchemeKeys.identity(pk).filter(identity::equals).isPresent()) {
                     throw new ConfigurationException("wechatPayPublicKey", "is the public half of your own merchant API "
                             + "key, not WeChat Pay's: download 微信支付公钥 (pub_key.pem) from 商户平台 → API安全");
                 }

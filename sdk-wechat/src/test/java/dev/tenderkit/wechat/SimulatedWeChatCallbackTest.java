@@ -4,15 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
-import dev.tenderkit.core.LocalizedText;
-import dev.tenderkit.core.capability.CapabilityPolicy;
-import dev.tenderkit.core.capability.CapabilityResolver;
-import dev.tenderkit.core.capability.CheckoutContext;
-import dev.tenderkit.core.channel.ChannelOffering;
-import dev.tenderkit.core.channel.ChannelProfile;
-import dev.tenderkit.core.channel.LicenceKind;
-import dev.tenderkit.core.merchant.MerchantProfile;
 import dev.tenderkit.core.method.PaymentMethods;
 import dev.tenderkit.core.money.Money;
 import dev.tenderkit.core.payment.PaymentEngine;
@@ -22,30 +13,21 @@ import dev.tenderkit.core.payment.TradeOutcome;
 import dev.tenderkit.core.payment.TradeRecord;
 import dev.tenderkit.core.payment.journal.JournalTransactionStore;
 import dev.tenderkit.core.payment.spi.GatewayTiming;
-import dev.tenderkit.core.terminal.Peripheral;
-import dev.tenderkit.core.terminal.SoftwareVersion;
-import dev.tenderkit.core.terminal.TerminalProfile;
 import dev.tenderkit.core.time.ExecutorTaskScheduler;
 import dev.tenderkit.core.time.ManualTaskScheduler;
+import dev.tenderkit.testkit.wechat.CallbackDelivery;
 import dev.tenderkit.testkit.wechat.SimulatedWeChatPay;
 import dev.tenderkit.testkit.wechat.SimulatedWeChatPayKeys;
 import dev.tenderkit.transport.http.GatewayTransport;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,53 +48,36 @@ class SimulatedWeChatCallbackTest {
 
     @Test
     void aVerifiedCallbackPromptsTheEngineToQueryAndSettleTheQrPayment(@TempDir Path dir) throws Exception {
+        try (SimulatedWeChatPay wechat = SimulatedWeChatPay.builder(KEYS).start()) {
+            qrSettledByItsCallback(wechat, credentials(wechat).wechatPayPublicKey(KEYS.wechatPublicKeyPem(),
+                    KEYS.publicKeyId()).build(), dir);
+        }
+    }
+
+    /**
+     * A QR payment whose first scheduled query is ten minutes away is settled by the callback the
+     * simulator sends once the buyer scans: our handler verifies and decrypts it, answers 204, and
+     * prompts the engine's query.
+     *
+     * @return the simulator's callback deliveries
+     */
+    static List<CallbackDelivery> qrSettledByItsCallback(SimulatedWeChatPay wechat, WeChatPayCredentials credentials,
+            Path dir) throws Exception {
         Clock clock = Clock.systemUTC();
-        List<Integer> answered = new CopyOnWriteArrayList<>();
-        AtomicReference<WeChatPayCallbackHandler> handler = new AtomicReference<>();
-        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        receiver.createContext("/wechat/notify", ex -> {
-            String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            var h = ex.getRequestHeaders();
-            CallbackAnswer a = handler.get().handle(body, h.getFirst("Wechatpay-Timestamp"),
-                    h.getFirst("Wechatpay-Nonce"), h.getFirst("Wechatpay-Signature"), h.getFirst("Wechatpay-Serial"));
-            answered.add(a.status());
-            byte[] out = a.body().getBytes(StandardCharsets.UTF_8);
-            ex.sendResponseHeaders(a.status(), out.length == 0 ? -1 : out.length);
-            if (out.length > 0) {
-                try (OutputStream o = ex.getResponseBody()) {
-                    o.write(out);
-                }
-            }
-            ex.close();
-        });
-        receiver.start();
-        try (SimulatedWeChatPay wechat = SimulatedWeChatPay.builder(KEYS).start();
+        try (CallbackReceiver receiver = new CallbackReceiver();
                 ExecutorTaskScheduler scheduler = ExecutorTaskScheduler.create("wechat-callback-test", 2);
                 JournalTransactionStore journal = JournalTransactionStore.open(dir.resolve("trades.journal"), clock)) {
-            WeChatPayGateway gateway = WeChatPayGateway.builder()
-                    .credentials(credentials(wechat).wechatPayPublicKey(KEYS.wechatPublicKeyPem(), KEYS.publicKeyId())
-                            .build())
+            WeChatPayGateway gateway = WeChatPayGateway.builder().credentials(credentials)
                     .transport(GatewayTransport.builder().callTimeout(Duration.ofSeconds(5)).build())
                     .baseUrl(wechat.baseUrl()).deviceId("POS-01").storeId("S-1")
-                    .notifyUrl("http://127.0.0.1:" + receiver.getAddress().getPort() + "/wechat/notify")
+                    .notifyUrl(receiver.url())
                     // the first scheduled query is ten minutes away: only the callback can settle it sooner
                     .timing(new GatewayTiming(Duration.ofMinutes(10), Duration.ofMinutes(10), 1.0,
                             Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofMillis(20), 2.0,
                             Duration.ofMillis(100), 5))
                     .build();
-            CapabilityPolicy policy = CapabilityPolicy.builder().version("t").issuedAt(clock.instant())
-                    .maxAge(Duration.ofDays(1)).channel(new ChannelProfile("wechat-direct",
-                            LocalizedText.of("微信支付直连", "WeChat Pay direct"), LicenceKind.WALLET_DIRECT,
-                            List.of(ChannelOffering.of(PaymentMethods.WECHAT_PAY, false))))
-                    .build();
-            CheckoutContext context = CheckoutContext.of(new TerminalProfile("Sunmi", "P2", "SN",
-                    SoftwareVersion.parse("1"), EnumSet.allOf(Peripheral.class), Set.of(), Set.of()),
-                    new MerchantProfile("M", "M", "5411", List.of("wechat-direct"), List.of()));
-            PaymentEngine engine = PaymentEngine.builder().terminalId("T1")
-                    .resolver(CapabilityResolver.builder().policy(policy).serviceLoader(false).build())
-                    .context(() -> context).store(journal).gateway("wechat-direct", gateway).scheduler(scheduler)
-                    .build();
-            handler.set(WeChatPayCallbackHandler.builder().gateway(gateway)
+            PaymentEngine engine = TestEngines.wechatDirect(gateway, journal, scheduler, clock);
+            receiver.handler(WeChatPayCallbackHandler.builder().gateway(gateway)
                     .orders(no -> engine.trade(no).map(TradeRecord::amount))
                     .listener(cb -> engine.checkNow(cb.outTradeNo())).build());
 
@@ -124,10 +89,9 @@ class SimulatedWeChatCallbackTest {
             TradeOutcome.Paid paid = assertInstanceOf(TradeOutcome.Paid.class,
                     ticket.outcome().get(20, TimeUnit.SECONDS));
             assertEquals(Money.ofFen(888), paid.payment().amount());
-            wechat.awaitAcknowledged(1, Duration.ofSeconds(10));
-            assertTrue(answered.contains(204), "answered " + answered);
-        } finally {
-            receiver.stop(0);
+            List<CallbackDelivery> delivered = wechat.awaitAcknowledged(1, Duration.ofSeconds(10));
+            assertTrue(receiver.answered().contains(204), "answered " + receiver.answered());
+            return delivered;
         }
     }
 
@@ -135,16 +99,21 @@ class SimulatedWeChatCallbackTest {
     void platformCertificateModeDownloadsTheSimulatorsCertificates() throws Exception {
         try (SimulatedWeChatPay wechat = SimulatedWeChatPay.builder(KEYS).publicKeyMode(false)
                 .platformCertificates(true).start()) {
-            ManualTaskScheduler scheduler = new ManualTaskScheduler(Instant.now());
-            WeChatPayGateway gateway = WeChatPayGateway.builder()
-                    .credentials(credentials(wechat).platformCertificates(true).build())
-                    .transport(GatewayTransport.builder().callTimeout(Duration.ofSeconds(5)).build())
-                    .baseUrl(wechat.baseUrl()).deviceId("POS-01").storeId("S-1").scheduler(scheduler).build();
-            CertificateRefresh r = gateway.refreshPlatformCertificates();
-            assertTrue(r.succeeded(), r.toString());
-            assertEquals(Set.of(KEYS.platformCertificateSerial()), r.serials());
-            gateway.stopCertificateRefresh();
+            downloadsItsCertificate(wechat, credentials(wechat).platformCertificates(true).build(), KEYS);
         }
+    }
+
+    /** Platform-certificate mode: the download succeeds with the simulator's one certificate. */
+    static void downloadsItsCertificate(SimulatedWeChatPay wechat, WeChatPayCredentials credentials,
+            SimulatedWeChatPayKeys keys) {
+        ManualTaskScheduler scheduler = new ManualTaskScheduler(Instant.now());
+        WeChatPayGateway gateway = WeChatPayGateway.builder().credentials(credentials)
+                .transport(GatewayTransport.builder().callTimeout(Duration.ofSeconds(5)).build())
+                .baseUrl(wechat.baseUrl()).deviceId("POS-01").storeId("S-1").scheduler(scheduler).build();
+        CertificateRefresh r = gateway.refreshPlatformCertificates();
+        assertTrue(r.succeeded(), r.toString());
+        assertEquals(Set.of(keys.platformCertificateSerial()), r.serials());
+        gateway.stopCertificateRefresh();
     }
 
     @Test

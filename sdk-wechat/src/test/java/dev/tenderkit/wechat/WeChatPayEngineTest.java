@@ -4,25 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tenderkit.core.LocalizedText;
-import dev.tenderkit.core.capability.CapabilityPolicy;
-import dev.tenderkit.core.capability.CapabilityResolver;
 import dev.tenderkit.core.capability.Cause;
-import dev.tenderkit.core.capability.CheckoutContext;
-import dev.tenderkit.core.channel.ChannelOffering;
-import dev.tenderkit.core.channel.ChannelProfile;
-import dev.tenderkit.core.channel.LicenceKind;
-import dev.tenderkit.core.merchant.MerchantProfile;
-import dev.tenderkit.core.method.PaymentMethods;
 import dev.tenderkit.core.money.Money;
 import dev.tenderkit.core.payment.BarcodePaymentRequest;
 import dev.tenderkit.core.payment.PaymentEngine;
 import dev.tenderkit.core.payment.TradeOutcome;
 import dev.tenderkit.core.payment.journal.JournalTransactionStore;
 import dev.tenderkit.core.payment.spi.GatewayTiming;
-import dev.tenderkit.core.terminal.Peripheral;
-import dev.tenderkit.core.terminal.SoftwareVersion;
-import dev.tenderkit.core.terminal.TerminalProfile;
 import dev.tenderkit.core.time.ExecutorTaskScheduler;
 import dev.tenderkit.transport.http.GatewayTransport;
 import dev.tenderkit.wechat.LoopbackWeChat.Received;
@@ -31,8 +19,6 @@ import dev.tenderkit.wechat.LoopbackWeChat.Signing;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -119,18 +105,7 @@ class WeChatPayEngineTest {
                     .timing(new GatewayTiming(Duration.ofMillis(20), Duration.ofMillis(20), 1.0, Duration.ofMillis(20),
                             deadline, Duration.ofMillis(20), 2.0, Duration.ofMillis(100), 5))
                     .build();
-            CapabilityPolicy policy = CapabilityPolicy.builder().version("t").issuedAt(clock.instant())
-                    .maxAge(Duration.ofDays(1)).channel(new ChannelProfile("wechat-direct",
-                            LocalizedText.of("微信支付直连", "WeChat Pay direct"), LicenceKind.WALLET_DIRECT,
-                            List.of(ChannelOffering.of(PaymentMethods.WECHAT_PAY, false))))
-                    .build();
-            CheckoutContext context = CheckoutContext.of(new TerminalProfile("Sunmi", "P2", "SN",
-                    SoftwareVersion.parse("1"), EnumSet.allOf(Peripheral.class), Set.of(), Set.of()),
-                    new MerchantProfile("M", "M", "5411", List.of("wechat-direct"), List.of()));
-            PaymentEngine engine = PaymentEngine.builder().terminalId("T1")
-                    .resolver(CapabilityResolver.builder().policy(policy).serviceLoader(false).build())
-                    .context(() -> context).store(journal).gateway("wechat-direct", gateway).scheduler(scheduler)
-                    .build();
+            PaymentEngine engine = TestEngines.wechatDirect(gateway, journal, scheduler, clock);
             TradeOutcome outcome = engine.pay(BarcodePaymentRequest.of("ORD-1", Money.ofFen(1234), BUYER, "咖啡"));
             assertTrue(wechat.received.stream().allMatch(Received::signatureValid), "every request correctly signed");
             return outcome;

@@ -29,6 +29,11 @@ public record RefundRecord(String outTradeNo, String refundRequestNo, Money amou
         Instant createdAt, Instant updatedAt, Optional<GatewayError> failure, Optional<String> lastProblem,
         int attempts, Optional<String> attention, long revision) {
 
+    /** The end-of-day listing's order: by createdAt, then out_trade_no, then refund number. */
+    public static final java.util.Comparator<RefundRecord> LISTING_ORDER = java.util.Comparator
+            .comparing(RefundRecord::createdAt).thenComparing(RefundRecord::outTradeNo)
+            .thenComparing(RefundRecord::refundRequestNo);
+
     /** Validates. */
     public RefundRecord {
         Objects.requireNonNull(outTradeNo, "outTradeNo");

@@ -81,6 +81,29 @@ public interface TransactionStore extends AutoCloseable {
     /** @return trades created in {@code [from, to)}, oldest first: the end-of-day listing */
     List<TradeRecord> trades(Instant from, Instant to);
 
+    /**
+     * The end-of-day listing of refunds: those journaled (their {@link RefundRecord#createdAt()}) in
+     * {@code [from, to)}, each as its latest record, oldest first (then by out_trade_no and refund number).
+     * By default every refund of every trade listed by {@code trades(Instant.EPOCH, to)} is read; stores with an
+     * index override it.
+     *
+     * @param from the first instant, inclusive
+     * @param to the last instant, exclusive
+     * @return the refunds
+     */
+    default List<RefundRecord> refunds(Instant from, Instant to) {
+        List<RefundRecord> out = new java.util.ArrayList<>();
+        for (TradeRecord trade : trades(Instant.EPOCH, to)) {
+            for (RefundRecord refund : refunds(trade.outTradeNo())) {
+                if (!refund.createdAt().isBefore(from) && refund.createdAt().isBefore(to)) {
+                    out.add(refund);
+                }
+            }
+        }
+        out.sort(RefundRecord.LISTING_ORDER);
+        return out;
+    }
+
     /** @return whether this out_trade_no was ever used */
     default boolean isKnown(String outTradeNo) {
         return find(outTradeNo).isPresent();

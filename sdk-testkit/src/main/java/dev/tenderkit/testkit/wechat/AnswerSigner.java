@@ -46,7 +46,7 @@ final class AnswerSigner {
         h.put("Wechatpay-Nonce", nonce);
         h.put("Wechatpay-Signature", signature);
         h.put("Wechatpay-Serial", serial);
-        h.put("Wechatpay-Signature-Type", RequestAuth.SCHEME);
+        h.put("Wechatpay-Signature-Type", crypto.scheme());
         return h;
     }
 }

@@ -74,7 +74,7 @@ final class CallbackSender {
         String nonce = crypto.nonce(12);
         Map<String, Object> resource = new LinkedHashMap<>();
         resource.put("original_type", e.originalType());
-        resource.put("algorithm", "AEAD_AES_256_GCM");
+        resource.put("algorithm", crypto.resourceAlgorithm());
         resource.put("ciphertext", crypto.encrypt(apiV3Key, nonce, e.originalType(), Json.write(e.resource())));
         resource.put("associated_data", e.originalType());
         resource.put("nonce", nonce);

@@ -13,16 +13,49 @@ import java.security.cert.X509Certificate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.function.UnaryOperator;
 
 /**
  * Issues the simulator's test certificates (the merchant API certificate and WeChat Pay's platform
- * certificate, both signed by a generated CA) with the JDK alone: the TBSCertificate is written in
- * DER here, signed SHA256withRSA, and parsed back by {@link CertificateFactory}, so only what the
- * JDK accepts as a certificate leaves this class. Names are {@code C=CN, O=<org>, CN=<cn>}; the
+ * certificate, both signed by a generated CA): the TBSCertificate is written in DER here, signed
+ * SHA256withRSA on the JDK (or, for SM2 key material, SM2 with SM3 by {@link SimulatorShangMi}), and
+ * parsed back by a {@link CertificateFactory}, so only what it accepts as a certificate leaves this
+ * class. Names are {@code C=CN, O=<org>, CN=<cn>}; the
  * only extension is basicConstraints on the CA.
  */
 final class CertificateIssuer {
     private static final byte[] SHA256_WITH_RSA = sequence(oid("1.2.840.113549.1.1.11"), new byte[] {0x05, 0x00});
+    private static final byte[] SM2_WITH_SM3 = sequence(oid("1.2.156.10197.1.501"));
+
+    /**
+     * How the issuer signs: the signature AlgorithmIdentifier (DER), the signing of the TBSCertificate,
+     * and the factory that reads the result back.
+     */
+    record Signing(byte[] algorithm, UnaryOperator<byte[]> sign, CertificateFactory factory) {
+        /** SHA256withRSA on the JDK. */
+        static Signing rsa(PrivateKey issuerKey) {
+            try {
+                CertificateFactory jdk = CertificateFactory.getInstance("X.509");
+                return new Signing(SHA256_WITH_RSA, tbs -> {
+                    try {
+                        Signature s = Signature.getInstance("SHA256withRSA");
+                        s.initSign(issuerKey);
+                        s.update(tbs);
+                        return s.sign();
+                    } catch (GeneralSecurityException e) {
+                        throw new IllegalStateException("cannot sign a test certificate: " + e.getMessage(), e);
+                    }
+                }, jdk);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("no X.509 factory in this JDK", e);
+            }
+        }
+
+        /** SM2 with SM3 by the simulator's own 国密 code. */
+        static Signing sm2(SimulatorShangMi sm, PrivateKey issuerKey) {
+            return new Signing(SM2_WITH_SM3, tbs -> sm.signBytes(tbs, issuerKey), sm.certificateFactory());
+        }
+    }
     private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'");
 
     private CertificateIssuer() {
@@ -42,24 +75,26 @@ final class CertificateIssuer {
      */
     static X509Certificate issue(BigInteger serial, String issuerOrg, String issuerCn, String subjectOrg,
             String subjectCn, PublicKey subjectKey, boolean ca, PrivateKey issuerKey, ZonedDateTime notBefore) {
+        return issue(serial, issuerOrg, issuerCn, subjectOrg, subjectCn, subjectKey, ca, Signing.rsa(issuerKey), notBefore);
+    }
+
+    /** As the method above, the certificate signed by {@code signing}. */
+    static X509Certificate issue(BigInteger serial, String issuerOrg, String issuerCn, String subjectOrg,
+            String subjectCn, PublicKey subjectKey, boolean ca, Signing signing, ZonedDateTime notBefore) {
         ZonedDateTime from = notBefore.withZoneSameInstant(ZoneOffset.UTC);
         byte[] validity = sequence(utcTime(from), utcTime(from.plusYears(5)));
         byte[] extensions = ca
                 ? tlv(0xa3, sequence(sequence(oid("2.5.29.19"), new byte[] {0x01, 0x01, (byte) 0xff},
                         tlv(0x04, sequence(new byte[] {0x01, 0x01, (byte) 0xff})))))
                 : new byte[0];
-        byte[] tbs = sequence(tlv(0xa0, tlv(0x02, new byte[] {0x02})), tlv(0x02, serial.toByteArray()), SHA256_WITH_RSA,
+        byte[] tbs = sequence(tlv(0xa0, tlv(0x02, new byte[] {0x02})), tlv(0x02, serial.toByteArray()), signing.algorithm(),
                 name(issuerOrg, issuerCn), validity, name(subjectOrg, subjectCn), subjectKey.getEncoded(), extensions);
         try {
-            Signature s = Signature.getInstance("SHA256withRSA");
-            s.initSign(issuerKey);
-            s.update(tbs);
-            byte[] signature = s.sign();
+            byte[] signature = signing.sign().apply(tbs);
             byte[] bits = new byte[signature.length + 1];
             System.arraycopy(signature, 0, bits, 1, signature.length);
-            byte[] der = sequence(tbs, SHA256_WITH_RSA, tlv(0x03, bits));
-            return (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(der));
+            byte[] der = sequence(tbs, signing.algorithm(), tlv(0x03, bits));
+            return (X509Certificate) signing.factory().generateCertificate(new ByteArrayInputStream(der));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot issue a test certificate: " + e.getMessage(), e);
         }

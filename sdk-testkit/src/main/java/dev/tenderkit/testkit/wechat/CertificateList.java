@@ -28,7 +28,7 @@ final class CertificateList implements Endpoint {
         }
         String nonce = s.crypto.nonce(12);
         Map<String, Object> encrypted = new LinkedHashMap<>();
-        encrypted.put("algorithm", "AEAD_AES_256_GCM");
+        encrypted.put("algorithm", s.crypto.resourceAlgorithm());
         encrypted.put("nonce", nonce);
         encrypted.put("associated_data", "certificate");
         encrypted.put("ciphertext", s.crypto.encrypt(keys.apiV3KeyBytes(), nonce, "certificate", keys.platformCertificatePem()));

@@ -13,11 +13,11 @@ import java.util.function.Supplier;
  * signature="…",timestamp="…",serial_no="…"} (fields in any order) as WeChat Pay does: the mchid is
  * the simulator's, the serial is the merchant certificate's, the timestamp is within 5 minutes of
  * the simulator's clock, and the signature verifies with the merchant's public key over
- * {@code METHOD\nURL\nTIMESTAMP\nNONCE\nBODY\n}, URL being the raw path and query. Every failure is
- * 401 SIGN_ERROR.
+ * {@code METHOD\nURL\nTIMESTAMP\nNONCE\nBODY\n}, URL being the raw path and query. In SM2 mode the
+ * scheme is {@code WECHATPAY2-SM2-WITH-SM3} and the signature SM2 with SM3. Every failure is 401
+ * SIGN_ERROR.
  */
 final class RequestAuth {
-    static final String SCHEME = "WECHATPAY2-SHA256-RSA2048";
     private static final long SKEW_SECONDS = 300;
 
     private final String mchid;
@@ -36,10 +36,11 @@ final class RequestAuth {
 
     /** @return the refusal to send, empty if the request is authentic */
     Optional<Answer> refusal(String method, String url, Optional<String> authorization, String body) {
-        if (authorization.isEmpty() || !authorization.get().startsWith(SCHEME + " ")) {
-            return refuse("Http头缺少Authorization或认证类型不是" + SCHEME);
+        String scheme = crypto.scheme();
+        if (authorization.isEmpty() || !authorization.get().startsWith(scheme + " ")) {
+            return refuse("Http头缺少Authorization或认证类型不是" + scheme);
         }
-        Map<String, String> f = fields(authorization.get().substring(SCHEME.length() + 1));
+        Map<String, String> f = fields(authorization.get().substring(scheme.length() + 1));
         for (String name : new String[] {"mchid", "nonce_str", "signature", "timestamp", "serial_no"}) {
             if (!f.containsKey(name) || f.get(name).isEmpty()) {
                 return refuse("Http头Authorization缺少" + name);

@@ -23,6 +23,9 @@ import java.util.concurrent.ScheduledExecutorService;
  * <p>Every request must carry {@code Authorization: WECHATPAY2-SHA256-RSA2048 …} signed with the
  * merchant's key over {@code METHOD\nURL\nTIMESTAMP\nNONCE\nBODY\n} (else 401 SIGN_ERROR); every
  * answer, errors included, is signed with WeChat Pay's key over {@code TIMESTAMP\nNONCE\nBODY\n}.
+ * Started with {@link SimulatedWeChatPayKeys#generateSm2()} key material it runs WeChat Pay's 国密
+ * scheme instead: {@code WECHATPAY2-SM2-WITH-SM3} requests and answers, {@code AEAD_SM4_GCM} callbacks
+ * and certificates.
  * Refusals are 4xx JSON {@code {"code","message"}} as WeChat sends them. The simulator's
  * cryptography is its own, on the JDK, written apart from sdk-wechat's and sdk-core's, so a bug in
  * one does not hide in the other.
@@ -85,7 +88,7 @@ public final class SimulatedWeChatPay implements AutoCloseable {
             scheduler = ExecutorTaskScheduler.on(threads);
             this.ownThreads = Optional.of(threads);
         }
-        SimulatorCrypto crypto = new SimulatorCrypto();
+        SimulatorCrypto crypto = keys.isSm2() ? new SimulatorCrypto(new SimulatorShangMi()) : new SimulatorCrypto();
         SerialChoice serials = new SerialChoice(keys.publicKeyId(), keys.platformCertificateSerial(), b.publicKeyMode,
                 b.platformCertificates);
         // a forged answer is signed with the merchant's own key: the key a misconfigured client might trust

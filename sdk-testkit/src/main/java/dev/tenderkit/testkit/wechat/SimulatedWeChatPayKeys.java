@@ -14,6 +14,8 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Generated key material for a test against {@link SimulatedWeChatPay}, none of it real:
@@ -29,7 +31,12 @@ import java.util.Locale;
  *   <li>the 32-character APIv3 key, whose UTF-8 bytes are the AES-256-GCM key of callbacks and
  *     certificates.</li>
  * </ul>
- * Generating takes a few RSA key generations; {@link #generate()} makes new material every time,
+ * {@link #generateSm2()} makes the same material for WeChat Pay's 国密 scheme: SM2 key pairs on
+ * {@code sm2p256v1} (PKCS#8 / X.509, as WeChat issues them for SM2), SM2-signed certificates, and a
+ * simulator started with them verifies {@code WECHATPAY2-SM2-WITH-SM3} requests, signs with SM2 and
+ * encrypts with {@code AEAD_SM4_GCM}; it needs BouncyCastle on the class path.
+ *
+ * <p>Generating takes a few RSA key generations; {@link #generate()} makes new material every time,
  * so tests keep one instance in a {@code static final} field. Immutable and thread-safe;
  * {@link #toString()} shows no secret.
  */
@@ -43,9 +50,11 @@ public final class SimulatedWeChatPayKeys {
     private final X509Certificate caCertificate;
     private final String publicKeyId;
     private final String apiV3Key;
+    private final boolean sm2;
 
-    private SimulatedWeChatPayKeys(KeyPair merchant, X509Certificate merchantCertificate, KeyPair wechat,
+    private SimulatedWeChatPayKeys(boolean sm2, KeyPair merchant, X509Certificate merchantCertificate, KeyPair wechat,
             X509Certificate platformCertificate, X509Certificate caCertificate, String publicKeyId, String apiV3Key) {
+        this.sm2 = sm2;
         this.merchant = merchant;
         this.merchantCertificate = merchantCertificate;
         this.wechat = wechat;
@@ -57,33 +66,55 @@ public final class SimulatedWeChatPayKeys {
 
     /** @return new key material: merchant pair and certificate, WeChat Pay pair, its certificate, an APIv3 key */
     public static SimulatedWeChatPayKeys generate() {
+        KeyPairGenerator g;
         try {
-            SecureRandom random = new SecureRandom();
-            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-            g.initialize(2048, random);
-            KeyPair ca = g.generateKeyPair();
-            KeyPair merchant = g.generateKeyPair();
-            KeyPair wechat = g.generateKeyPair();
-            ZonedDateTime from = ZonedDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
-            X509Certificate caCert = CertificateIssuer.issue(serial(random), "Tenpay.com", "Simulated Tenpay.com Root CA",
-                    "Tenpay.com", "Simulated Tenpay.com Root CA", ca.getPublic(), true, ca.getPrivate(), from);
-            X509Certificate merchantCert = CertificateIssuer.issue(serial(random), "Tenpay.com",
-                    "Simulated Tenpay.com Root CA", "微信商户系统", "1900000109", merchant.getPublic(), false,
-                    ca.getPrivate(), from);
-            X509Certificate platformCert = CertificateIssuer.issue(serial(random), "Tenpay.com",
-                    "Simulated Tenpay.com Root CA", "Tenpay.com", "Tenpay.com sign", wechat.getPublic(), false,
-                    ca.getPrivate(), from);
-            StringBuilder id = new StringBuilder("PUB_KEY_ID_01");
-            StringBuilder key = new StringBuilder();
-            for (int i = 0; i < 32; i++) {
-                id.append((char) ('0' + random.nextInt(10)));
-                key.append(ALPHANUMERIC.charAt(random.nextInt(ALPHANUMERIC.length())));
-            }
-            return new SimulatedWeChatPayKeys(merchant, merchantCert, wechat, platformCert, caCert, id.toString(),
-                    key.toString());
+            g = KeyPairGenerator.getInstance("RSA");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("this JDK cannot generate RSA-2048 keys", e);
         }
+        g.initialize(2048, new SecureRandom());
+        return generate(false, g::generateKeyPair, CertificateIssuer.Signing::rsa);
+    }
+
+    /**
+     * @return new 国密 (SM2) key material: SM2 merchant pair and certificate, SM2 WeChat Pay pair and
+     *     platform certificate, an APIv3 key
+     * @throws IllegalStateException if BouncyCastle ({@code org.bouncycastle:bcprov-jdk18on}) is not on the class path
+     */
+    public static SimulatedWeChatPayKeys generateSm2() {
+        try {
+            Class.forName("org.bouncycastle.jce.provider.BouncyCastleProvider", false,
+                    SimulatedWeChatPayKeys.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new IllegalStateException("generateSm2: the simulated WeChat Pay's SM2 mode needs BouncyCastle: add "
+                    + "org.bouncycastle:bcprov-jdk18on to the test dependencies");
+        }
+        SimulatorShangMi sm = new SimulatorShangMi();
+        return generate(true, sm::generate, k -> CertificateIssuer.Signing.sm2(sm, k));
+    }
+
+    private static SimulatedWeChatPayKeys generate(boolean sm2, Supplier<KeyPair> pairs,
+            Function<PrivateKey, CertificateIssuer.Signing> signing) {
+        SecureRandom random = new SecureRandom();
+        KeyPair ca = pairs.get();
+        KeyPair merchant = pairs.get();
+        KeyPair wechat = pairs.get();
+        CertificateIssuer.Signing byCa = signing.apply(ca.getPrivate());
+        ZonedDateTime from = ZonedDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+        X509Certificate caCert = CertificateIssuer.issue(serial(random), "Tenpay.com", "Simulated Tenpay.com Root CA",
+                "Tenpay.com", "Simulated Tenpay.com Root CA", ca.getPublic(), true, byCa, from);
+        X509Certificate merchantCert = CertificateIssuer.issue(serial(random), "Tenpay.com",
+                "Simulated Tenpay.com Root CA", "微信商户系统", "1900000109", merchant.getPublic(), false, byCa, from);
+        X509Certificate platformCert = CertificateIssuer.issue(serial(random), "Tenpay.com",
+                "Simulated Tenpay.com Root CA", "Tenpay.com", "Tenpay.com sign", wechat.getPublic(), false, byCa, from);
+        StringBuilder id = new StringBuilder("PUB_KEY_ID_01");
+        StringBuilder key = new StringBuilder();
+        for (int i = 0; i < 32; i++) {
+            id.append((char) ('0' + random.nextInt(10)));
+            key.append(ALPHANUMERIC.charAt(random.nextInt(ALPHANUMERIC.length())));
+        }
+        return new SimulatedWeChatPayKeys(sm2, merchant, merchantCert, wechat, platformCert, caCert, id.toString(),
+                key.toString());
     }
 
     /** A positive 20-byte serial, as WeChat's certificates have (40 hex digits once printed). */
@@ -92,6 +123,11 @@ public final class SimulatedWeChatPayKeys {
         random.nextBytes(b);
         b[0] = (byte) ((b[0] & 0x7f) | 0x10);
         return new BigInteger(b);
+    }
+
+    /** @return whether this is 国密 (SM2) key material: the simulator then runs in SM2 mode */
+    public boolean isSm2() {
+        return sm2;
     }
 
     /** @return the merchant's API key pair */
@@ -197,7 +233,7 @@ public final class SimulatedWeChatPayKeys {
     /** Says what these are without printing any of them. */
     @Override
     public String toString() {
-        return "SimulatedWeChatPayKeys[merchant serial " + merchantCertificateSerial() + ", " + publicKeyId
+        return "SimulatedWeChatPayKeys[" + (sm2 ? "SM2, " : "") + "merchant serial " + merchantCertificateSerial() + ", " + publicKeyId
                 + ", platform serial " + platformCertificateSerial() + ", generated]";
     }
 }

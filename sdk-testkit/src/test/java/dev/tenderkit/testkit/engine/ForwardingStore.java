@@ -78,6 +78,11 @@ abstract class ForwardingStore implements TransactionStore {
     }
 
     @Override
+    public List<RefundRecord> refunds(Instant from, Instant to) {
+        return delegate.refunds(from, to);
+    }
+
+    @Override
     public boolean isKnown(String outTradeNo) {
         return delegate.isKnown(outTradeNo);
     }

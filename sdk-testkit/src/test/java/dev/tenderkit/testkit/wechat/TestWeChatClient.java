@@ -16,11 +16,16 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
+import org.bouncycastle.jcajce.spec.SM2ParameterSpec;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
  * The test's own WeChat Pay client, written from the API rules on the JDK alone (neither the
  * simulator's code nor an adapter's): signs requests from the PEM keys, verifies every answer's
- * Wechatpay-* headers over the raw body with WeChat Pay's public key from its PEM.
+ * Wechatpay-* headers over the raw body with WeChat Pay's public key from its PEM. {@link #sm2} makes
+ * one for the 国密 scheme: {@code WECHATPAY2-SM2-WITH-SM3}, JCA {@code SM3withSM2} on a BouncyCastle
+ * provider object (the simulator uses BouncyCastle's lightweight signer instead).
  */
 final class TestWeChatClient {
     /** An answer and whether its signature verified (with the clock check of 5 minutes). */
@@ -28,6 +33,8 @@ final class TestWeChatClient {
             Optional<String> nonce, boolean verified) {
     }
 
+    private final String scheme;
+    private final Supplier<Signature> signatures;
     private final URI base;
     private final String mchid;
     private final String serial;
@@ -39,12 +46,40 @@ final class TestWeChatClient {
 
     TestWeChatClient(URI base, String mchid, String merchantSerial, String merchantPrivateKeyPem, String wechatPublicKeyPem,
             Clock clock) throws Exception {
+        this("WECHATPAY2-SHA256-RSA2048", KeyFactory.getInstance("RSA"), () -> {
+            try {
+                return Signature.getInstance("SHA256withRSA");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, base, mchid, merchantSerial, merchantPrivateKeyPem, wechatPublicKeyPem, clock);
+    }
+
+    private TestWeChatClient(String scheme, KeyFactory keys, Supplier<Signature> signatures, URI base, String mchid,
+            String merchantSerial, String merchantPrivateKeyPem, String wechatPublicKeyPem, Clock clock) throws Exception {
+        this.scheme = scheme;
+        this.signatures = signatures;
         this.base = base;
         this.mchid = mchid;
         this.serial = merchantSerial;
-        this.merchantKey = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der(merchantPrivateKeyPem)));
-        this.wechatKey = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der(wechatPublicKeyPem)));
+        this.merchantKey = keys.generatePrivate(new PKCS8EncodedKeySpec(der(merchantPrivateKeyPem)));
+        this.wechatKey = keys.generatePublic(new X509EncodedKeySpec(der(wechatPublicKeyPem)));
         this.clock = clock;
+    }
+
+    /** A client of the 国密 scheme, for a simulator started with SM2 key material. */
+    static TestWeChatClient sm2(URI base, String mchid, String merchantSerial, String merchantPrivateKeyPem,
+            String wechatPublicKeyPem, Clock clock) throws Exception {
+        BouncyCastleProvider bc = new BouncyCastleProvider();
+        return new TestWeChatClient("WECHATPAY2-SM2-WITH-SM3", KeyFactory.getInstance("EC", bc), () -> {
+            try {
+                Signature s = Signature.getInstance("SM3withSM2", bc);
+                s.setParameter(new SM2ParameterSpec("1234567812345678".getBytes(StandardCharsets.US_ASCII)));
+                return s;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, base, mchid, merchantSerial, merchantPrivateKeyPem, wechatPublicKeyPem, clock);
     }
 
     /** Sends {@code Wechatpay-Serial} with every request from now on. */
@@ -92,17 +127,17 @@ final class TestWeChatClient {
     String authorization(String method, String url, String body) throws Exception {
         String ts = Long.toString(clock.instant().getEpochSecond());
         String nonce = UUID.randomUUID().toString().replace("-", "").toUpperCase();
-        Signature s = Signature.getInstance("SHA256withRSA");
+        Signature s = signatures.get();
         s.initSign(merchantKey);
         s.update((method + "\n" + url + "\n" + ts + "\n" + nonce + "\n" + body + "\n").getBytes(StandardCharsets.UTF_8));
         String sig = Base64.getEncoder().encodeToString(s.sign());
-        return "WECHATPAY2-SHA256-RSA2048 mchid=\"" + mchid + "\",nonce_str=\"" + nonce + "\",timestamp=\"" + ts
+        return scheme + " mchid=\"" + mchid + "\",nonce_str=\"" + nonce + "\",timestamp=\"" + ts
                 + "\",serial_no=\"" + serial + "\",signature=\"" + sig + "\"";
     }
 
     boolean verify(String message, String signatureBase64) {
         try {
-            Signature s = Signature.getInstance("SHA256withRSA");
+            Signature s = signatures.get();
             s.initVerify(wechatKey);
             s.update(message.getBytes(StandardCharsets.UTF_8));
             return s.verify(Base64.getDecoder().decode(signatureBase64));

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** A download streams to its file, whole or not at all, within its limit; a refusal is read, not saved. */
 class DownloadTest {
     private final MockWebServer server = new MockWebServer();
-    private final GatewayTransport transport = Requests.fastTransport().build();
+    private final GatewayTransport transport = Requests.patientTransport().build();
 
     @TempDir
     Path dir;

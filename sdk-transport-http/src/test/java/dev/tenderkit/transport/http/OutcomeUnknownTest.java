@@ -25,7 +25,8 @@ class OutcomeUnknownTest {
     @Test
     void aResetAfterTheServerReadTheRequestIsOutcomeUnknownAndIsNotRetried() throws Exception {
         try (LoopbackServer server = new LoopbackServer(Action.RESET)) {
-            HttpOutcome outcome = Requests.fastTransport().build().execute(Requests.pay(server.url("/gateway.do")));
+            // the reset is the event: no read timeout may end the call before the server's thread resets it
+            HttpOutcome outcome = Requests.patientTransport().build().execute(Requests.pay(server.url("/gateway.do")));
 
             HttpOutcome.OutcomeUnknown unknown = assertInstanceOf(HttpOutcome.OutcomeUnknown.class, outcome);
             assertEquals(UnknownReason.CONNECTION_LOST, unknown.reason());
@@ -37,7 +38,7 @@ class OutcomeUnknownTest {
     @Test
     void aPooledConnectionTheServerDropsOnTheSecondPostIsNeverResent() throws Exception {
         try (LoopbackServer server = new LoopbackServer(Action.RESPOND, Action.CLOSE)) {
-            GatewayTransport transport = Requests.fastTransport().build();
+            GatewayTransport transport = Requests.patientTransport().build();
 
             assertInstanceOf(HttpOutcome.Response.class, transport.execute(Requests.pay(server.url("/gateway.do"))));
             HttpOutcome second = transport.execute(Requests.pay(server.url("/gateway.do")));
@@ -52,7 +53,7 @@ class OutcomeUnknownTest {
     void aHostClientThatWouldRetryOnConnectionFailureStillDoesNotResend() throws Exception {
         OkHttpClient host = new OkHttpClient.Builder().retryOnConnectionFailure(true).build();
         try (LoopbackServer server = new LoopbackServer(Action.RESPOND, Action.RESET)) {
-            GatewayTransport transport = Requests.fastTransport().baseClient(host).build();
+            GatewayTransport transport = Requests.patientTransport().baseClient(host).build();
 
             transport.execute(Requests.pay(server.url("/gateway.do")));
             HttpOutcome second = transport.execute(Requests.pay(server.url("/gateway.do")));
@@ -72,7 +73,7 @@ class OutcomeUnknownTest {
             }
         }).build();
         try (LoopbackServer server = new LoopbackServer(Action.RESET)) {
-            HttpOutcome outcome = Requests.fastTransport().baseClient(host).build()
+            HttpOutcome outcome = Requests.patientTransport().baseClient(host).build()
                     .execute(Requests.pay(server.url("/gateway.do")));
 
             HttpOutcome.OutcomeUnknown unknown = assertInstanceOf(HttpOutcome.OutcomeUnknown.class, outcome);
@@ -84,8 +85,9 @@ class OutcomeUnknownTest {
     @Test
     void theCallTimeoutAfterSendingIsOutcomeUnknown() throws Exception {
         try (LoopbackServer server = new LoopbackServer(Action.HANG)) {
-            GatewayTransport transport = Requests.fastTransport().readTimeout(Duration.ofSeconds(5))
-                    .callTimeout(Duration.ofMillis(500)).build();
+            // the call timeout must outlast sending on a loaded machine (else NotSent), and fire before the read one
+            GatewayTransport transport = Requests.patientTransport().connectTimeout(Duration.ofSeconds(2))
+                    .callTimeout(Duration.ofSeconds(3)).build();
 
             HttpOutcome outcome = transport.execute(Requests.pay(server.url("/gateway.do")));
 

@@ -19,6 +19,19 @@ final class Requests {
                 .build();
     }
 
+    /**
+     * For tests that expect an answer: timeouts far beyond any loaded machine's delay, so that only the event the
+     * test scripts (a hang, a reset) can end a call early.
+     */
+    static GatewayTransport.Builder patientTransport() {
+        return GatewayTransport.builder()
+                .connectTimeout(Duration.ofSeconds(20))
+                .readTimeout(Duration.ofSeconds(30))
+                .writeTimeout(Duration.ofSeconds(20))
+                .callTimeout(Duration.ofSeconds(90));
+    }
+
+    /** For tests that need a timeout to fire (a hang must end as a read timeout): short timeouts. */
     static GatewayTransport.Builder fastTransport() {
         return GatewayTransport.builder()
                 .connectTimeout(Duration.ofMillis(500))

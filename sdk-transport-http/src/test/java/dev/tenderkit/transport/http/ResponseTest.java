@@ -40,7 +40,7 @@ class ResponseTest {
         server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/html;charset=utf-8")
                 .body(body).build());
 
-        HttpOutcome outcome = Requests.fastTransport().build().execute(GatewayRequest.post("alipay.trade.pay", gateway())
+        HttpOutcome outcome = Requests.patientTransport().build().execute(GatewayRequest.post("alipay.trade.pay", gateway())
                 .header("X-Request-Id", "r-1")
                 .body("application/x-www-form-urlencoded; charset=utf-8",
                         Requests.PAY_FORM.getBytes(StandardCharsets.UTF_8)).build());
@@ -50,7 +50,7 @@ class ResponseTest {
         assertEquals(body, response.rawBody(), "the escaped slash is kept as received");
         assertArrayEquals(body.getBytes(StandardCharsets.UTF_8), response.body());
         assertEquals("text/html;charset=utf-8", response.headers().first("CONTENT-TYPE").orElseThrow());
-        RecordedRequest recorded = server.takeRequest(1, TimeUnit.SECONDS);
+        RecordedRequest recorded = server.takeRequest(30, TimeUnit.SECONDS);
         assertEquals("POST", recorded.getMethod());
         assertEquals(Requests.PAY_FORM, recorded.getBody().utf8());
         assertEquals("r-1", recorded.getHeaders().get("X-Request-Id"));
@@ -60,7 +60,7 @@ class ResponseTest {
     void aBadGatewayIsAResponseForTheCallerToJudge() {
         server.enqueue(new MockResponse.Builder().code(502).body("bad gateway").build());
 
-        HttpOutcome outcome = Requests.fastTransport().build().execute(Requests.pay(gateway()));
+        HttpOutcome outcome = Requests.patientTransport().build().execute(Requests.pay(gateway()));
 
         HttpOutcome.Response response = assertInstanceOf(HttpOutcome.Response.class, outcome);
         assertEquals(502, response.status());
@@ -72,7 +72,7 @@ class ResponseTest {
         server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "0").build());
         server.enqueue(new MockResponse.Builder().code(200).body("second").build());
 
-        HttpOutcome outcome = Requests.fastTransport().build().execute(Requests.pay(gateway()));
+        HttpOutcome outcome = Requests.patientTransport().build().execute(Requests.pay(gateway()));
 
         assertEquals(503, assertInstanceOf(HttpOutcome.Response.class, outcome).status());
         assertEquals(1, server.getRequestCount());
@@ -83,7 +83,7 @@ class ResponseTest {
         server.enqueue(new MockResponse.Builder().code(408).build());
         server.enqueue(new MockResponse.Builder().code(200).body("second").build());
 
-        HttpOutcome outcome = Requests.fastTransport().build().execute(Requests.pay(gateway()));
+        HttpOutcome outcome = Requests.patientTransport().build().execute(Requests.pay(gateway()));
 
         assertEquals(408, assertInstanceOf(HttpOutcome.Response.class, outcome).status());
         assertEquals(1, server.getRequestCount());
@@ -94,7 +94,7 @@ class ResponseTest {
         server.enqueue(new MockResponse.Builder().code(307).addHeader("Location", "/elsewhere").build());
         server.enqueue(new MockResponse.Builder().code(200).body("second").build());
 
-        HttpOutcome outcome = Requests.fastTransport().build().execute(Requests.pay(gateway()));
+        HttpOutcome outcome = Requests.patientTransport().build().execute(Requests.pay(gateway()));
 
         assertEquals(307, assertInstanceOf(HttpOutcome.Response.class, outcome).status());
         assertEquals(1, server.getRequestCount());
@@ -106,7 +106,7 @@ class ResponseTest {
                 .body(new okio.Buffer().write("{\"msg\":\"支付成功\"}".getBytes(java.nio.charset.Charset.forName("GBK"))))
                 .build());
 
-        HttpOutcome outcome = Requests.fastTransport().build().execute(Requests.pay(gateway()));
+        HttpOutcome outcome = Requests.patientTransport().build().execute(Requests.pay(gateway()));
 
         assertEquals("{\"msg\":\"支付成功\"}", assertInstanceOf(HttpOutcome.Response.class, outcome).rawBody());
     }

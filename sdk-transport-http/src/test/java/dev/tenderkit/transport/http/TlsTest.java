@@ -39,7 +39,7 @@ class TlsTest {
     @Test
     void aServerWithTheRightPinAnswers() {
         server.enqueue(new MockResponse.Builder().code(200).body("ok").build());
-        GatewayTransport transport = Requests.fastTransport().trustManager(trustsServer.trustManager())
+        GatewayTransport transport = Requests.patientTransport().trustManager(trustsServer.trustManager())
                 .certificatePin(server.getHostName(), CertificatePinner.pin(serverCertificate.certificate())).build();
 
         HttpOutcome outcome = transport.execute(Requests.pay(server.url("/gateway.do").uri()));
@@ -54,7 +54,7 @@ class TlsTest {
             plain.enqueue(new MockResponse.Builder().code(200).body("plain").build());
             server.enqueue(new MockResponse.Builder().code(200).body("tls").build());
             server.enqueue(new MockResponse.Builder().code(200).body("variant").build());
-            GatewayTransport transport = Requests.fastTransport().trustManager(trustsServer.trustManager()).build();
+            GatewayTransport transport = Requests.patientTransport().trustManager(trustsServer.trustManager()).build();
 
             HttpOutcome overHttp = transport.execute(Requests.pay(plain.url("/gateway.do").uri()));
             assertEquals("plain", assertInstanceOf(HttpOutcome.Response.class, overHttp).rawBody());
@@ -73,7 +73,7 @@ class TlsTest {
     @Test
     void aPinMismatchIsNotSentAndTheServerSeesNoRequest() {
         server.enqueue(new MockResponse.Builder().code(200).body("ok").build());
-        GatewayTransport transport = Requests.fastTransport().trustManager(trustsServer.trustManager())
+        GatewayTransport transport = Requests.patientTransport().trustManager(trustsServer.trustManager())
                 .certificatePin(server.getHostName(), "sha256/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=").build();
 
         HttpOutcome outcome = transport.execute(Requests.pay(server.url("/gateway.do").uri()));
@@ -86,7 +86,7 @@ class TlsTest {
     void aCertificateThePlatformDoesNotTrustIsNotSent() {
         server.enqueue(new MockResponse.Builder().code(200).body("ok").build());
 
-        HttpOutcome outcome = Requests.fastTransport().build().execute(Requests.pay(server.url("/gateway.do").uri()));
+        HttpOutcome outcome = Requests.patientTransport().build().execute(Requests.pay(server.url("/gateway.do").uri()));
 
         assertEquals(NotSentReason.TLS_FAILED, assertInstanceOf(HttpOutcome.NotSent.class, outcome).reason());
         assertEquals(0, server.getRequestCount());

@@ -48,7 +48,9 @@ class TransportListenerTest {
             closedPort = probe.getLocalPort();
         }
         try (LoopbackServer server = new LoopbackServer(Action.RESPOND, Action.HANG)) {
-            GatewayTransport transport = Requests.fastTransport().listener(recording).build();
+            // a read timeout long enough for the first, answered call on a loaded machine; the hang then ends at it
+            GatewayTransport transport = Requests.fastTransport().readTimeout(Duration.ofSeconds(3))
+                    .listener(recording).build();
 
             transport.execute(Requests.pay(server.url("/gateway.do")));
             transport.execute(Requests.pay(server.url("/gateway.do")));
@@ -57,7 +59,7 @@ class TransportListenerTest {
 
         assertEquals(List.of("alipay.trade.pay 200", "alipay.trade.pay READ_TIMEOUT", "alipay.trade.pay CONNECT_FAILED"),
                 recording.events);
-        assertTrue(recording.latencies.get(1).compareTo(Duration.ofMillis(300)) >= 0, recording.latencies.toString());
+        assertTrue(recording.latencies.get(1).compareTo(Duration.ofSeconds(3)) >= 0, recording.latencies.toString());
     }
 
     @Test
@@ -69,7 +71,8 @@ class TransportListenerTest {
             }
         };
         try (LoopbackServer server = new LoopbackServer(Action.RESPOND)) {
-            HttpOutcome outcome = Requests.fastTransport().listener(broken).build().execute(Requests.pay(server.url("/")));
+            HttpOutcome outcome = Requests.patientTransport().listener(broken).build()
+                    .execute(Requests.pay(server.url("/")));
 
             assertEquals(200, assertInstanceOf(HttpOutcome.Response.class, outcome).status());
         }

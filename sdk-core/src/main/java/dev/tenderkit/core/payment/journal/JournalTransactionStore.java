@@ -328,6 +328,11 @@ public final class JournalTransactionStore implements TransactionStore {
         return index.createdIn(from, to);
     }
 
+    @Override
+    public synchronized List<RefundRecord> refunds(Instant from, Instant to) {
+        return index.refundsCreatedIn(from, to);
+    }
+
     private void maybeCompact() {
         if (!journal.isDamaged() && journal.size() - sizeAfterCompaction >= compactAfterBytes) {
             compact();

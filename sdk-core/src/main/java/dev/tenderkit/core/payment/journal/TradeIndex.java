@@ -196,6 +196,20 @@ final class TradeIndex {
         return out;
     }
 
+    /** @return refunds created in {@code [from, to)}, in {@link RefundRecord#LISTING_ORDER} */
+    List<RefundRecord> refundsCreatedIn(Instant from, Instant to) {
+        List<RefundRecord> out = new ArrayList<>();
+        for (Map<String, RefundRecord> ofTrade : refunds.values()) {
+            for (RefundRecord r : ofTrade.values()) {
+                if (!r.createdAt().isBefore(from) && r.createdAt().isBefore(to)) {
+                    out.add(r);
+                }
+            }
+        }
+        out.sort(RefundRecord.LISTING_ORDER);
+        return out;
+    }
+
     /** @return refunds not in a final state, oldest first */
     List<RefundRecord> unfinishedRefunds() {
         List<RefundRecord> out = new ArrayList<>();
