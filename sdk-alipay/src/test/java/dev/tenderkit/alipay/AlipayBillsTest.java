@@ -29,6 +29,8 @@ import dev.tenderkit.core.reconcile.BillEntry;
 import dev.tenderkit.core.reconcile.BillEntryKind;
 import dev.tenderkit.core.reconcile.BillUnavailableException;
 import dev.tenderkit.core.reconcile.BilledFee;
+import dev.tenderkit.core.reconcile.ReconciliationReport;
+import dev.tenderkit.core.reconcile.Reconciler;
 import dev.tenderkit.core.terminal.Peripheral;
 import dev.tenderkit.core.terminal.SoftwareVersion;
 import dev.tenderkit.core.terminal.TerminalProfile;
@@ -257,5 +259,31 @@ class AlipayBillsTest {
         assertEquals(100_000, entries.get(0).fee().orElseThrow().milliFen(), "1% charged instead of 0.6%");
         assertEquals(Money.parse("6.00"), entries.get(2).amount(), "the refund stated at 6.00, 5.00 refunded");
         assertEquals(AlipayTrade.Status.TRADE_CLOSED, alipay.ledger().trade(c).orElseThrow().status());
+    }
+
+    @Test
+    void theReconcilerFindsExactlyTheScriptedDivergencesInABillReadThroughThisSource() {
+        String a = pay("ORD-1", "100.00");
+        pay("ORD-2", "20.00");
+        refund("ORD-2", "ORD2_R1", "5.00");
+        pay("ORD-4", "7.00");
+        engine.payAsync(BarcodePaymentRequest.of("ORD-3", Money.parse("30.00"), SLOW_BUYER, "咖啡"));
+        time.runDueTasks();
+        String c = engine.tradeForOrder("ORD-3").orElseThrow().outTradeNo();
+        assertTrue(alipay.buyerConfirms(c));
+        engine.cancel("ORD-3");
+        time.runDueTasks();
+        alipay.bills().chargeUnseen("GHOST_1", Money.parse("12.00"));
+        alipay.bills().hideReversal(c).stateRefundAs("ORD2_R1", Money.parse("6.00"));
+        time.advance(Duration.ofDays(1).plusHours(1));
+
+        ReconciliationReport report = Reconciler.builder(journal).build().reconcile("alipay", bills.download(DAY),
+                List.of());
+        assertEquals(List.of("CHARGED_ON_BILL_NOT_HERE GHOST_1", "KEPT_ON_BILL_NOT_PAID_HERE " + c,
+                "REFUND_AMOUNT_DIFFERS " + engine.tradeForOrder("ORD-2").orElseThrow().outTradeNo()),
+                report.discrepancies().stream().map(x -> x.kind() + " " + x.outTradeNo()).sorted().toList(),
+                report.summary());
+        assertEquals(3, report.matchedPayments(), "ORD-1, ORD-2 and ORD-4 agree: " + report.summary());
+        assertTrue(report.discrepancies().stream().noneMatch(x -> x.outTradeNo().equals(a)));
     }
 }
