@@ -2,7 +2,6 @@ package dev.tenderkit.alipay;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.tenderkit.core.InvalidInputException;
-import dev.tenderkit.core.method.FeeBearer;
 import dev.tenderkit.core.method.InstallmentPlan;
 import dev.tenderkit.core.money.Money;
 import java.io.IOException;
@@ -11,7 +10,7 @@ import java.util.Optional;
 
 /**
  * The business part of an Alipay API call: the method name and what goes into {@code biz_content}.
- * One record per face-to-face API; each validates its fields against Alipay's documented limits
+ * One record per API (face-to-face payment, the bill's link); each validates its fields against Alipay's documented limits
  * (alipay.md §4/§5) and writes amounts as strings with two decimals, never as floats.
  */
 sealed interface AlipayBizRequest {
@@ -73,20 +72,20 @@ sealed interface AlipayBizRequest {
 
         /** Validates. */
         public TradePay {
-            Checks.outTradeNo(outTradeNo);
+            BizRequestChecks.outTradeNo(outTradeNo);
             Objects.requireNonNull(authCode, "authCode");
             if (!isAlipayPaymentCode(authCode)) {
                 throw new InvalidInputException(dev.tenderkit.core.ErrorCode.INVALID_PAYMENT_CODE, "authCode",
                         "an Alipay payment code is 16-24 digits starting 25-30");
             }
-            Checks.text("subject", subject, 256);
-            Checks.amount("totalAmount", totalAmount);
-            Checks.text("scene", scene, 32);
-            Checks.installments(installments, creditAllowed);
-            Checks.optional("timeoutExpress", timeoutExpress, 16);
-            Checks.optional("storeId", storeId, 32);
-            Checks.optional("terminalId", terminalId, 32);
-            Checks.optional("operatorId", operatorId, 28);
+            BizRequestChecks.text("subject", subject, 256);
+            BizRequestChecks.amount("totalAmount", totalAmount);
+            BizRequestChecks.text("scene", scene, 32);
+            BizRequestChecks.installments(installments, creditAllowed);
+            BizRequestChecks.optional("timeoutExpress", timeoutExpress, 16);
+            BizRequestChecks.optional("storeId", storeId, 32);
+            BizRequestChecks.optional("terminalId", terminalId, 32);
+            BizRequestChecks.optional("operatorId", operatorId, 28);
         }
 
         /** A bar_code payment with credit allowed, no installments and no optional fields. */
@@ -120,7 +119,7 @@ sealed interface AlipayBizRequest {
             g.writeStringField("product_code", "FACE_TO_FACE_PAYMENT");
             g.writeStringField("subject", subject);
             g.writeStringField("total_amount", totalAmount.toPlainString());
-            Checks.writeCommon(g, installments, creditAllowed, storeId, terminalId, operatorId);
+            BizRequestChecks.writeCommon(g, installments, creditAllowed, storeId, terminalId, operatorId);
             if (timeoutExpress.isPresent()) {
                 g.writeStringField("timeout_express", timeoutExpress.get());
             }
@@ -147,15 +146,15 @@ sealed interface AlipayBizRequest {
             implements AlipayBizRequest {
         /** Validates. */
         public TradePrecreate {
-            Checks.outTradeNo(outTradeNo);
-            Checks.text("subject", subject, 256);
-            Checks.amount("totalAmount", totalAmount);
-            Checks.installments(installments, creditAllowed);
-            Checks.optional("qrCodeTimeoutExpress", qrCodeTimeoutExpress, 16);
-            Checks.optional("timeoutExpress", timeoutExpress, 16);
-            Checks.optional("storeId", storeId, 32);
-            Checks.optional("terminalId", terminalId, 32);
-            Checks.optional("operatorId", operatorId, 28);
+            BizRequestChecks.outTradeNo(outTradeNo);
+            BizRequestChecks.text("subject", subject, 256);
+            BizRequestChecks.amount("totalAmount", totalAmount);
+            BizRequestChecks.installments(installments, creditAllowed);
+            BizRequestChecks.optional("qrCodeTimeoutExpress", qrCodeTimeoutExpress, 16);
+            BizRequestChecks.optional("timeoutExpress", timeoutExpress, 16);
+            BizRequestChecks.optional("storeId", storeId, 32);
+            BizRequestChecks.optional("terminalId", terminalId, 32);
+            BizRequestChecks.optional("operatorId", operatorId, 28);
         }
 
         /** A precreate with credit allowed and nothing optional. */
@@ -191,7 +190,7 @@ sealed interface AlipayBizRequest {
             g.writeStringField("out_trade_no", outTradeNo);
             g.writeStringField("subject", subject);
             g.writeStringField("total_amount", totalAmount.toPlainString());
-            Checks.writeCommon(g, installments, creditAllowed, storeId, terminalId, operatorId);
+            BizRequestChecks.writeCommon(g, installments, creditAllowed, storeId, terminalId, operatorId);
             if (qrCodeTimeoutExpress.isPresent()) {
                 g.writeStringField("qr_code_timeout_express", qrCodeTimeoutExpress.get());
             }
@@ -205,7 +204,7 @@ sealed interface AlipayBizRequest {
     record TradeQuery(String outTradeNo) implements AlipayBizRequest {
         /** Validates. */
         public TradeQuery {
-            Checks.outTradeNo(outTradeNo);
+            BizRequestChecks.outTradeNo(outTradeNo);
         }
 
         @Override
@@ -223,7 +222,7 @@ sealed interface AlipayBizRequest {
     record TradeCancel(String outTradeNo) implements AlipayBizRequest {
         /** Validates. */
         public TradeCancel {
-            Checks.outTradeNo(outTradeNo);
+            BizRequestChecks.outTradeNo(outTradeNo);
         }
 
         @Override
@@ -241,7 +240,7 @@ sealed interface AlipayBizRequest {
     record TradeClose(String outTradeNo) implements AlipayBizRequest {
         /** Validates. */
         public TradeClose {
-            Checks.outTradeNo(outTradeNo);
+            BizRequestChecks.outTradeNo(outTradeNo);
         }
 
         @Override
@@ -267,10 +266,10 @@ sealed interface AlipayBizRequest {
             implements AlipayBizRequest {
         /** Validates. */
         public TradeRefund {
-            Checks.outTradeNo(outTradeNo);
-            Checks.amount("refundAmount", refundAmount);
-            Checks.text("outRequestNo", outRequestNo, 64);
-            Checks.optional("reason", reason, 256);
+            BizRequestChecks.outTradeNo(outTradeNo);
+            BizRequestChecks.amount("refundAmount", refundAmount);
+            BizRequestChecks.text("outRequestNo", outRequestNo, 64);
+            BizRequestChecks.optional("reason", reason, 256);
         }
 
         @Override
@@ -298,8 +297,8 @@ sealed interface AlipayBizRequest {
     record TradeRefundQuery(String outTradeNo, String outRequestNo) implements AlipayBizRequest {
         /** Validates. */
         public TradeRefundQuery {
-            Checks.outTradeNo(outTradeNo);
-            Checks.text("outRequestNo", outRequestNo, 64);
+            BizRequestChecks.outTradeNo(outTradeNo);
+            BizRequestChecks.text("outRequestNo", outRequestNo, 64);
         }
 
         @Override
@@ -314,87 +313,28 @@ sealed interface AlipayBizRequest {
         }
     }
 
-    /** Shared validation and writing. */
-    final class Checks {
-        private Checks() {
+    /**
+     * {@code alipay.data.dataservice.bill.downloadurl.query}: the link to a day's bill (bills.md §1).
+     *
+     * @param billType {@code trade} (the trades acquired through the API)
+     * @param billDate the day, {@code yyyy-MM-dd}
+     */
+    record BillDownloadUrlQuery(String billType, String billDate) implements AlipayBizRequest {
+        /** Validates. */
+        public BillDownloadUrlQuery {
+            BizRequestChecks.text("billType", billType, 20);
+            BizRequestChecks.text("billDate", billDate, 15);
         }
 
-        static void outTradeNo(String v) {
-            if (!isOutTradeNo(v)) {
-                throw new InvalidInputException("outTradeNo", "must be 1-64 letters, digits or underscores");
-            }
+        @Override
+        public String method() {
+            return "alipay.data.dataservice.bill.downloadurl.query";
         }
 
-        /** {@code [A-Za-z0-9_]{1,64}}, checked by hand (a regex match per call costs more than the check). */
-        static boolean isOutTradeNo(String v) {
-            if (v == null || v.isEmpty() || v.length() > 64) {
-                return false;
-            }
-            for (int i = 0; i < v.length(); i++) {
-                char c = v.charAt(i);
-                if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        static void text(String field, String v, int max) {
-            if (v == null || v.isBlank()) {
-                throw new InvalidInputException(field, "is missing");
-            }
-            if (v.codePointCount(0, v.length()) > max) {
-                throw new InvalidInputException(field, "is longer than " + max + " characters");
-            }
-        }
-
-        static void optional(String field, Optional<String> v, int max) {
-            Objects.requireNonNull(v, field);
-            v.ifPresent(s -> text(field, s, max));
-        }
-
-        static void amount(String field, Money m) {
-            Objects.requireNonNull(m, field);
-            if (!m.isPositive() || m.isGreaterThan(MAX_AMOUNT)) {
-                throw new InvalidInputException(dev.tenderkit.core.ErrorCode.INVALID_AMOUNT, field,
-                        "Alipay takes 0.01 to 100000000.00 yuan, got " + m);
-            }
-        }
-
-        static void installments(Optional<InstallmentPlan> plan, boolean creditAllowed) {
-            Objects.requireNonNull(plan, "installments");
-            if (plan.isEmpty()) {
-                return;
-            }
-            int p = plan.get().periods();
-            if (p != 3 && p != 6 && p != 12) {
-                throw new InvalidInputException("installments", "Huabei installments are 3, 6 or 12 periods, got " + p);
-            }
-            if (!creditAllowed) {
-                throw new InvalidInputException("installments", "Huabei installments are credit, but credit is not allowed");
-            }
-        }
-
-        static void writeCommon(JsonGenerator g, Optional<InstallmentPlan> installments, boolean creditAllowed,
-                Optional<String> storeId, Optional<String> terminalId, Optional<String> operatorId) throws IOException {
-            if (!creditAllowed) {
-                g.writeStringField("disable_pay_channels", CREDIT_CHANNELS);
-            }
-            if (installments.isPresent()) {
-                g.writeObjectFieldStart("extend_params");
-                g.writeStringField("hb_fq_num", Integer.toString(installments.get().periods()));
-                g.writeStringField("hb_fq_seller_percent", installments.get().feeBearer() == FeeBearer.SELLER ? "100" : "0");
-                g.writeEndObject();
-            }
-            if (storeId.isPresent()) {
-                g.writeStringField("store_id", storeId.get());
-            }
-            if (terminalId.isPresent()) {
-                g.writeStringField("terminal_id", terminalId.get());
-            }
-            if (operatorId.isPresent()) {
-                g.writeStringField("operator_id", operatorId.get());
-            }
+        @Override
+        public void writeFields(JsonGenerator g) throws IOException {
+            g.writeStringField("bill_type", billType);
+            g.writeStringField("bill_date", billDate);
         }
     }
 }

@@ -31,6 +31,16 @@ final class AlipayCall {
         this.notifyUrl = Objects.requireNonNull(notifyUrl, "notifyUrl");
     }
 
+    /** @return the same call without a {@code notify_url} (for calls that are not about a trade: the bill's link) */
+    AlipayCall withoutNotifyUrl() {
+        return new AlipayCall(credentials, transport, gatewayUrl, requests, Optional.empty());
+    }
+
+    /** @return the transport the calls go through */
+    GatewayTransport transport() {
+        return transport;
+    }
+
     /** What one call came to: a classified, verified answer, or a transport failure. */
     sealed interface Answer {
         record Verified(AlipayOutcome outcome) implements Answer {

@@ -26,7 +26,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -66,6 +65,16 @@ public final class AlipayGateway implements PaymentGateway {
     @Override
     public String id() {
         return "alipay";
+    }
+
+    /** @return the signed, verified round trip this gateway makes (its bills reuse it) */
+    AlipayCall call() {
+        return call;
+    }
+
+    /** @return the gateway's clock */
+    Clock clock() {
+        return clock;
     }
 
     @Override
@@ -369,16 +378,7 @@ public final class AlipayGateway implements PaymentGateway {
             if (transport == null) {
                 throw new ConfigurationException("transport", "an Alipay gateway needs a GatewayTransport");
             }
-            if (gatewayUrl == null) {
-                throw new ConfigurationException("gatewayUrl", "is required");
-            }
-            String scheme = gatewayUrl.getScheme() == null ? "" : gatewayUrl.getScheme().toLowerCase(Locale.ROOT);
-            String host = gatewayUrl.getHost() == null ? "" : gatewayUrl.getHost().toLowerCase(Locale.ROOT);
-            boolean loopback = host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]");
-            if (!scheme.equals("https") && !(scheme.equals("http") && loopback)) {
-                throw new ConfigurationException("gatewayUrl", "must be an https URL (plain http only to a loopback "
-                        + "simulator: 127.0.0.1, localhost or [::1]), got " + gatewayUrl);
-            }
+            SecureUrls.require("gatewayUrl", gatewayUrl);
             Objects.requireNonNull(timing, "timing");
             Objects.requireNonNull(clock, "clock");
             return new AlipayGateway(this);

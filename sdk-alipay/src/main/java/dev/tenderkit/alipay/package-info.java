@@ -9,7 +9,9 @@
  * asynchronous notifications received at the integrator's notify endpoint
  * ({@link dev.tenderkit.alipay.AlipayNotificationHandler}, {@link dev.tenderkit.alipay.AlipayNotification},
  * {@link dev.tenderkit.alipay.NotificationAnswer}, {@link dev.tenderkit.alipay.AlipayNotificationListener}),
- * and Alipay's own limits through the capability SPI ({@link dev.tenderkit.alipay.AlipayCapabilityRule}).
+ * Alipay's own limits through the capability SPI ({@link dev.tenderkit.alipay.AlipayCapabilityRule}), and the
+ * daily trade bill as core's {@code BillSource} ({@link dev.tenderkit.alipay.AlipayBills}: the link query,
+ * the download, the zip and its GBK detail file read by {@code AlipayBillReader}).
  *
  * <p>Everything else is package-private: signing and verification exactly as Alipay specifies
  * ({@code AlipaySigner}, {@code AlipayVerifier}), request building ({@code AlipayRequestFactory},

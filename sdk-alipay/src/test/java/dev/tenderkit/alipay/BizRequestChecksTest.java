@@ -25,12 +25,12 @@ class BizRequestChecksTest {
             }
             String s = sb.toString();
             assertEquals(AUTH_CODE.matcher(s).matches(), AlipayBizRequest.TradePay.isAlipayPaymentCode(s), s);
-            assertEquals(OUT_TRADE_NO.matcher(s).matches(), AlipayBizRequest.Checks.isOutTradeNo(s), s);
+            assertEquals(OUT_TRADE_NO.matcher(s).matches(), BizRequestChecks.isOutTradeNo(s), s);
         }
         for (String s : new String[] {"", "2512345678901234", "3012345678901234567890123", "301234567890123456789012",
             "2412345678901234", "3112345678901234", "T_1", "x".repeat(64), "x".repeat(65)}) {
             assertEquals(AUTH_CODE.matcher(s).matches(), AlipayBizRequest.TradePay.isAlipayPaymentCode(s), s);
-            assertEquals(OUT_TRADE_NO.matcher(s).matches(), AlipayBizRequest.Checks.isOutTradeNo(s), s);
+            assertEquals(OUT_TRADE_NO.matcher(s).matches(), BizRequestChecks.isOutTradeNo(s), s);
         }
     }
 }

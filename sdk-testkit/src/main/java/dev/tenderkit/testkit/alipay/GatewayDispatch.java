@@ -30,7 +30,7 @@ final class GatewayDispatch implements HttpHandler {
     private final List<SimulatedAlipay.Received> received = new ArrayList<>();
 
     GatewayDispatch(WalletState state, RequestCheck check, ResponseRenderer renderer, FaultRules faults,
-            ResettableFront front) {
+            ResettableFront front, GatewayMethod billUrlQuery) {
         this.state = state;
         this.check = check;
         this.renderer = renderer;
@@ -43,7 +43,8 @@ final class GatewayDispatch implements HttpHandler {
                 "alipay.trade.cancel", new TradeCancel(state),
                 "alipay.trade.close", new TradeClose(state),
                 "alipay.trade.refund", new TradeRefund(state),
-                "alipay.trade.fastpay.refund.query", new TradeRefundQuery(state));
+                "alipay.trade.fastpay.refund.query", new TradeRefundQuery(state),
+                BillDownloads.METHOD, billUrlQuery);
     }
 
     List<SimulatedAlipay.Received> received() {

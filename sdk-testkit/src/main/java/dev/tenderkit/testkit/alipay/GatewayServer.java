@@ -10,7 +10,7 @@ import java.util.concurrent.Executors;
 
 /**
  * The simulator's network side: the JDK HTTP server on a free loopback port answering through a
- * {@link GatewayDispatch}, the {@link ResettableFront} clients really connect to (so that a fault
+ * {@link GatewayDispatch} (and bill downloads through {@link BillDownloads}), the {@link ResettableFront} clients really connect to (so that a fault
  * can reset a connection), and the daemon threads both run on. Thread-safe.
  */
 final class GatewayServer implements AutoCloseable {
@@ -24,7 +24,7 @@ final class GatewayServer implements AutoCloseable {
      *
      * @throws IOException if the server or its front cannot listen; nothing is left running then
      */
-    GatewayServer(WalletState state, RequestCheck check, ResponseRenderer renderer, FaultRules faults)
+    GatewayServer(WalletState state, RequestCheck check, ResponseRenderer renderer, FaultRules faults, String pid)
             throws IOException {
         this.threads = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "simulated-alipay");
@@ -45,8 +45,10 @@ final class GatewayServer implements AutoCloseable {
             threads.shutdownNow();
             throw e;
         }
-        this.dispatch = new GatewayDispatch(state, check, renderer, faults, front);
+        BillDownloads bills = new BillDownloads(state, pid, front.port());
+        this.dispatch = new GatewayDispatch(state, check, renderer, faults, front, bills.urlQuery());
         server.createContext("/", dispatch);
+        server.createContext("/downloadBillFile.resource", bills);
         server.start();
     }
 

@@ -29,7 +29,8 @@ import java.util.concurrent.ScheduledExecutorService;
  *
  * <p>Methods: {@code alipay.trade.pay}, {@code .precreate}, {@code .query}, {@code .cancel},
  * {@code .close}, {@code .refund} and {@code .fastpay.refund.query}, each in its own class of this
- * package. See the module README for the rules each follows and where they differ from Alipay's.
+ * package, and the trade bill ({@code alipay.data.dataservice.bill.downloadurl.query}, the download of the
+ * link it gives, {@link #bills()}). See the module README for the rules each follows and where they differ from Alipay's.
  *
  * <p>Start one per test and close it after ({@link AutoCloseable}); everything is thread-safe.
  * <pre>{@code
@@ -47,7 +48,7 @@ public final class SimulatedAlipay implements AutoCloseable {
     /** The methods the simulator implements. */
     public static final List<String> METHODS = List.of("alipay.trade.pay", "alipay.trade.precreate",
             "alipay.trade.query", "alipay.trade.cancel", "alipay.trade.close", "alipay.trade.refund",
-            "alipay.trade.fastpay.refund.query");
+            "alipay.trade.fastpay.refund.query", "alipay.data.dataservice.bill.downloadurl.query");
 
     /**
      * One request as the simulator received it.
@@ -86,11 +87,12 @@ public final class SimulatedAlipay implements AutoCloseable {
         this.notifications = new NotificationSender(appId, sellerId, keys.alipayPrivateKey(), b.notificationSchedule,
                 b.notificationScheduler != null ? b.notificationScheduler : ExecutorTaskScheduler.on(notifyThreads));
         this.state = new WalletState(b.clock, Optional.ofNullable(b.ledgerFile), notifications::onEvent);
+        state.bills.serviceFeeRate(b.serviceFeeRate);
         this.certificates = Optional.ofNullable(b.certificates);
         this.renderer = new ResponseRenderer(keys.alipayPrivateKey(), certificates.map(SimulatedAlipayCertificates::alipayCertSn));
         try {
             this.server = new GatewayServer(state, new RequestCheck(appId, keys.appPublicKey(), certificates), renderer,
-                    faults);
+                    faults, sellerId);
         } catch (IOException e) {
             notifyThreads.shutdownNow();
             throw e;
@@ -139,6 +141,11 @@ public final class SimulatedAlipay implements AutoCloseable {
     /** @return the live ledger (read it with {@link AlipayLedger#trades()}) */
     public AlipayLedger ledger() {
         return state.ledger;
+    }
+
+    /** @return the trade bills it serves, and their scripted divergences */
+    public SimulatedAlipayBills bills() {
+        return new SimulatedAlipayBills(state, sellerId);
     }
 
     /** @return every request received, in order */

@@ -1,5 +1,6 @@
 package dev.tenderkit.testkit.alipay;
 
+import dev.tenderkit.core.fee.FeeRate;
 import dev.tenderkit.core.time.TaskScheduler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,6 +22,7 @@ public final class SimulatedAlipayBuilder {
     String sellerId = "2088000000000002";
     NotificationSchedule notificationSchedule = NotificationSchedule.alipay();
     TaskScheduler notificationScheduler;
+    FeeRate serviceFeeRate = FeeRate.parse("0.6%");
 
     SimulatedAlipayBuilder(SimulatedAlipayKeys keys) {
         this.keys = Objects.requireNonNull(keys, "keys");
@@ -87,6 +89,17 @@ public final class SimulatedAlipayBuilder {
      */
     public SimulatedAlipayBuilder certificates(SimulatedAlipayCertificates certs) {
         this.certificates = Objects.requireNonNull(certs, "certificates");
+        return this;
+    }
+
+    /**
+     * @param rate the service fee (服务费) the trade bills charge every payment, rounded half up to the fen
+     *     (default 0.6%, face-to-face payment's standard rate); {@link SimulatedAlipayBills#serviceFeeRate(String,
+     *     FeeRate)} and {@link SimulatedAlipayBills#serviceFeeRateForChannel} override it
+     * @return this
+     */
+    public SimulatedAlipayBuilder serviceFeeRate(FeeRate rate) {
+        this.serviceFeeRate = Objects.requireNonNull(rate, "serviceFeeRate");
         return this;
     }
 

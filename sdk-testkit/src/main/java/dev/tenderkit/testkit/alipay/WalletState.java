@@ -31,6 +31,8 @@ final class WalletState {
 
     final Object lock = new Object();
     final AlipayLedger ledger = new AlipayLedger();
+    /** Every money movement with its time, and the bills' scripted divergences. */
+    final BillBook bills = new BillBook();
     final Map<String, BuyerScript> buyers = new HashMap<>();
     final Map<String, Pending> pending = new HashMap<>();
     final Map<String, Integer> qrInstallments = new HashMap<>();
@@ -81,6 +83,7 @@ final class WalletState {
                 AlipayTrade.Status.TRADE_SUCCESS, t.totalAmount(), Optional.of(huabei ? "PCREDIT" : "ALIPAYACCOUNT"),
                 huabei ? installments : 0, t.refunds(), Optional.empty());
         ledger.put(paid);
+        bills.paid(paid, clock.instant());
         paidAt.put(t.outTradeNo(), now());
         tell(paid, TradeEvent.Kind.PAID, Optional.empty());
         return paid;
@@ -107,6 +110,9 @@ final class WalletState {
     /** Closes a trade (unpaid, or reversed after payment) and tells the merchant. */
     AlipayTrade close(AlipayTrade t, String by) {
         pending.remove(t.outTradeNo());
+        if (t.status() == AlipayTrade.Status.TRADE_SUCCESS && t.charged().isPositive()) {
+            bills.reversed(t, clock.instant());
+        }
         AlipayTrade closed = new AlipayTrade(t.outTradeNo(), t.tradeNo(), t.kind(), t.totalAmount(),
                 AlipayTrade.Status.TRADE_CLOSED, Money.ZERO, t.fundChannel(), t.installments(), t.refunds(),
                 Optional.of(by));
@@ -118,6 +124,7 @@ final class WalletState {
     /** Records a refund already applied to {@code t} and tells the merchant. */
     void refunded(AlipayTrade t, String outRequestNo) {
         ledger.put(t);
+        bills.refunded(t, outRequestNo, t.refunds().get(outRequestNo), clock.instant());
         tell(t, TradeEvent.Kind.REFUNDED, Optional.of(outRequestNo));
     }
 

@@ -10,7 +10,9 @@
  * {@link dev.tenderkit.testkit.alipay.SimulatedAlipayCertificates}, certificate mode with certificates
  * minted by the JDK; asynchronous notifications posted to {@code notify_url} and resent on a
  * {@link dev.tenderkit.testkit.alipay.NotificationSchedule}, each delivery recorded as a
- * {@link dev.tenderkit.testkit.alipay.NotificationDelivery}. Each gateway method is its own class
+ * {@link dev.tenderkit.testkit.alipay.NotificationDelivery}; trade bills served from the wallet's movements
+ * ({@link dev.tenderkit.testkit.alipay.SimulatedAlipayBills}, with scripted divergences) and rendered by
+ * {@link dev.tenderkit.testkit.alipay.AlipayBillWriter} from {@link dev.tenderkit.testkit.alipay.AlipayBillRow}s. Each gateway method is its own class
  * ({@code TradePay}, {@code TradeQuery}, ...), behind {@code GatewayDispatch} (HTTP),
  * {@code RequestCheck} and {@code ResponseRenderer}. The module README lists what is implemented
  * and how it differs from the real Alipay.
