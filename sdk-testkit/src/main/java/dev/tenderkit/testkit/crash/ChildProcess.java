@@ -53,7 +53,7 @@ public final class ChildProcess {
     /**
      * Starts {@code main} in a new JVM with this JVM's class path.
      *
-     * @param main the child's main class (one that calls {@link CrashTerminal#run})
+     * @param main the child's main class (such as {@link CrashTerminal}, whose {@code main} runs the terminal)
      * @param args its arguments
      * @return the running child
      */
