@@ -63,6 +63,7 @@ final class InMemoryWeChatPay implements Interceptor {
                     + (query == null ? "" : "?" + query), request.header("Authorization"),
                     sent.readString(StandardCharsets.UTF_8)));
         }
+        sent.clear(); // gives its segment back to okio's pool, as a socket write would
         Response.Builder b = new Response.Builder().request(request).protocol(Protocol.HTTP_1_1).code(200).message("OK");
         for (Map.Entry<String, String> h : answer.headers().entrySet()) {
             b.header(h.getKey(), h.getValue());
