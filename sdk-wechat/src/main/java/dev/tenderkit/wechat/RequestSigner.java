@@ -26,11 +26,19 @@ final class RequestSigner {
         this.credentials = credentials;
     }
 
-    /** @return a fresh 32-character nonce */
+    /**
+     * @return a fresh 32-character nonce, from one draw of 32 random bytes: 32 draws of
+     *     {@code nextInt} cost 4–10 µs of CPU per request (the JDK's NativePRNG locks and mixes for
+     *     each), one costs under 1 µs. The nonce need only be unique, so the slight bias of a byte
+     *     modulo 62 (8 of the 62 characters at 5/256 instead of 4/256) is of no consequence: still
+     *     over 190 bits of randomness.
+     */
     String nonce() {
+        byte[] r = new byte[NONCE_LENGTH];
+        random.nextBytes(r);
         char[] c = new char[NONCE_LENGTH];
         for (int i = 0; i < c.length; i++) {
-            c[i] = NONCE_CHARS[random.nextInt(NONCE_CHARS.length)];
+            c[i] = NONCE_CHARS[(r[i] & 0xFF) % NONCE_CHARS.length];
         }
         return new String(c);
     }

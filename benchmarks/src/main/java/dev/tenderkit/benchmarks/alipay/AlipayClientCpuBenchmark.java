@@ -2,6 +2,7 @@ package dev.tenderkit.benchmarks.alipay;
 
 import dev.tenderkit.alipay.AlipayBenchmarkHook;
 import dev.tenderkit.alipay.AlipayCredentials;
+import dev.tenderkit.benchmarks.CryptoProvider;
 import dev.tenderkit.core.money.Money;
 import dev.tenderkit.testkit.alipay.SimulatedAlipayKeys;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +50,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * test jar), because the request factory, verifier and code mapping it measures are package-private;
  * the steps are the ones this benchmark ran itself before they were hidden.
  *
- * <p>{@code NO_CRYPTO} runs the same three with {@link NoCryptoProvider}, which does no RSA: its
+ * <p>{@code NO_CRYPTO} runs the same three with {@link dev.tenderkit.benchmarks.NoCryptoProvider}, which does no RSA: its
  * {@code payCallCpu} is what a call costs besides the cryptography, a few microseconds that the
  * machine's noise hardly moves, to set against the bare crypto of the other two providers.
  */

@@ -9,6 +9,7 @@ import com.alipay.api.response.AlipayTradePayResponse;
 import com.sun.net.httpserver.HttpServer;
 import dev.tenderkit.alipay.AlipayCredentials;
 import dev.tenderkit.alipay.AlipayGateway;
+import dev.tenderkit.benchmarks.CryptoProvider;
 import dev.tenderkit.core.method.PaymentCodeClassifier;
 import dev.tenderkit.core.method.PaymentMethods;
 import dev.tenderkit.core.money.Money;

@@ -3,6 +3,8 @@ package dev.tenderkit.benchmarks.alipay;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tenderkit.benchmarks.CpuSplit;
+import dev.tenderkit.benchmarks.CryptoProvider;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.infra.Blackhole;
 
@@ -18,7 +20,7 @@ class AlipayClientCpuInterleavedBenchmarkTest {
             AlipayClientCpuInterleavedBenchmark b = new AlipayClientCpuInterleavedBenchmark();
             b.provider = provider;
             b.setUp();
-            AlipayClientCpuInterleavedBenchmark.CpuSplit split = new AlipayClientCpuInterleavedBenchmark.CpuSplit();
+            CpuSplit split = new CpuSplit();
             split.reset();
             Blackhole bh = new Blackhole(
                     "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");

@@ -1,4 +1,4 @@
-package dev.tenderkit.benchmarks.alipay;
+package dev.tenderkit.benchmarks;
 
 import java.security.GeneralSecurityException;
 import java.security.Key;
@@ -9,9 +9,10 @@ import java.util.Optional;
 import org.conscrypt.Conscrypt;
 
 /**
- * The JCA providers the Alipay benchmarks compare: the JDK's default ({@code SunRsaSign} for
- * SHA256withRSA) and Conscrypt (BoringSSL through JNI), which a user adds as an optional
- * dependency and passes to {@code AlipayCredentials.Builder.provider}.
+ * The JCA providers the Alipay and WeChat Pay benchmarks compare: the JDK's default
+ * ({@code SunRsaSign} for SHA256withRSA) and Conscrypt (BoringSSL through JNI), which a user adds as
+ * an optional dependency and passes to {@code AlipayCredentials.Builder.provider} or
+ * {@code WeChatPayCredentials.Builder.provider}.
  */
 public enum CryptoProvider {
     /** The JDK's default providers: nothing is passed to the credentials builder. */

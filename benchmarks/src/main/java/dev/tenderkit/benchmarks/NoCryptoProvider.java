@@ -1,4 +1,4 @@
-package dev.tenderkit.benchmarks.alipay;
+package dev.tenderkit.benchmarks;
 
 import java.nio.ByteBuffer;
 import java.security.InvalidKeyException;
@@ -19,12 +19,13 @@ import java.util.zip.CRC32C;
  * URL encoding handle as much text as for real): the key's modulus hash and a CRC32C of the data,
  * then zeros. It verifies only with the public key of the same pair and only over the same data,
  * so every check TenderKit makes still means something (the credentials' probe still tells the app
- * key from Alipay's). Never for anything but this measurement.
+ * key from Alipay's, and a WeChat Pay answer signed with the merchant's key does not verify). Never for anything but this measurement.
  */
-final class NoCryptoProvider extends Provider {
+public final class NoCryptoProvider extends Provider {
     private static final long serialVersionUID = 1L;
 
-    NoCryptoProvider() {
+    /** The stand-in, with its one service. */
+    public NoCryptoProvider() {
         super("NoCrypto", "1.0", "benchmark stand-in: SHA256withRSA without cryptography");
         putService(new Service(this, "Signature", "SHA256withRSA", NoCryptoSignature.class.getName(), null, null) {
             @Override
