@@ -2,6 +2,7 @@ package dev.tenderkit.wechat;
 
 import dev.tenderkit.core.ConfigurationException;
 import dev.tenderkit.core.reconcile.BillDownload;
+import dev.tenderkit.core.reconcile.BillReader;
 import dev.tenderkit.core.reconcile.BillSource;
 import dev.tenderkit.core.reconcile.BillUnavailableException;
 import dev.tenderkit.transport.http.HttpDownload;
@@ -56,6 +57,23 @@ public final class WeChatPayBills implements BillSource {
     /** @return a builder; the gateway and its id in the engine are required */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Reads a trade bill (bill_type ALL, uncompressed) that was obtained another way — saved from the merchant
+     * platform, or downloaded earlier — with the same checks and the same entries as a download. There is no hash
+     * to compare it with: its integrity is the caller's. The reader owns the file: closing it deletes the file.
+     *
+     * @param file the bill, UTF-8 CSV as WeChat Pay writes it
+     * @param businessDay the day the bill covers
+     * @param mchid the merchant number its rows must carry
+     * @param gatewayId the gateway id the store's trades name (the gateway's {@code id()})
+     * @return the reader
+     */
+    public static BillReader readFile(Path file, LocalDate businessDay, String mchid, String gatewayId) {
+        return new TradeBillReader(Objects.requireNonNull(file, "file"), file.getFileName().toString(),
+                Objects.requireNonNull(gatewayId, "gatewayId"), Objects.requireNonNull(businessDay, "businessDay"),
+                Objects.requireNonNull(mchid, "mchid"));
     }
 
     @Override

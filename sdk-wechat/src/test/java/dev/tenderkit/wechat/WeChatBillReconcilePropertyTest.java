@@ -7,7 +7,6 @@ import dev.tenderkit.core.method.PaymentMethods;
 import dev.tenderkit.core.payment.journal.JournalOptions;
 import dev.tenderkit.core.payment.journal.JournalTransactionStore;
 import dev.tenderkit.core.reconcile.BillDownload;
-import dev.tenderkit.core.reconcile.BillEntry;
 import dev.tenderkit.core.reconcile.FeeDiscrepancy;
 import dev.tenderkit.core.reconcile.ReconciliationReport;
 import dev.tenderkit.core.reconcile.Reconciler;
@@ -21,8 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +44,7 @@ class WeChatBillReconcilePropertyTest {
         Path file = dir.resolve("bill-" + seed + ".csv");
         try (OutputStream out = Files.newOutputStream(file)) {
             new WeChatBillWriter(WeChatBillWriter.Layout.ALL, GeneratedBills.APPID, GeneratedBills.MCHID)
-                    .write(rows(day.bill()), out);
+                    .write(day.bill().stream().map(WeChatBillRow::of).toList(), out);
         }
         try (JournalTransactionStore store = JournalTransactionStore.open(dir.resolve("journal-" + seed),
                 Clock.systemUTC(), new JournalOptions(false, 1 << 20), Duration.ofDays(100_000), 1L << 40)) {
@@ -68,22 +65,5 @@ class WeChatBillReconcilePropertyTest {
             assertEquals(day.held().size(), report.held().size());
             assertEquals(day.bill().size(), report.billEntries(), "every row of the file was read");
         }
-    }
-
-    /** The generated rows as WeChat writes them: a payment with its fee and rate, a refund, a reversal. */
-    private static List<WeChatBillRow> rows(List<BillEntry> entries) {
-        List<WeChatBillRow> rows = new ArrayList<>();
-        for (BillEntry e : entries) {
-            long fee = e.fee().map(f -> f.milliFen()).orElse(0L);
-            long ppm = e.fee().flatMap(f -> f.rate()).map(FeeRate::ppm).orElse(3800L);
-            rows.add(switch (e.kind()) {
-                case PAYMENT -> WeChatBillRow.payment(e.time(), e.walletTradeNo(), e.outTradeNo(), e.amount(), fee, ppm);
-                case REFUND -> WeChatBillRow.refund(e.time(), e.walletTradeNo(), e.outTradeNo(),
-                        "50" + e.refundRequestNo().orElseThrow(), e.refundRequestNo().orElseThrow(), e.amount(),
-                        "SUCCESS", 0, ppm);
-                case REVOKED -> WeChatBillRow.revoked(e.time(), e.walletTradeNo(), e.outTradeNo(), e.amount(), ppm);
-            });
-        }
-        return rows;
     }
 }

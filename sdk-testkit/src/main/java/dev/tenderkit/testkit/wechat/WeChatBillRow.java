@@ -98,6 +98,24 @@ public record WeChatBillRow(Instant time, String transactionId, String outTradeN
                 Optional.empty(), Optional.empty(), Money.ZERO, "", "", 0, ratePpm);
     }
 
+    /**
+     * The row WeChat Pay writes for a wallet-neutral entry (a generated day's bill): a payment with its fee and
+     * rate, a refund under its refund number, a reversal; the rate defaults to 0.38% where the entry states none.
+     *
+     * @param e the entry
+     * @return the row
+     */
+    public static WeChatBillRow of(dev.tenderkit.core.reconcile.BillEntry e) {
+        long fee = e.fee().map(f -> f.milliFen()).orElse(0L);
+        long ppm = e.fee().flatMap(f -> f.rate()).map(r -> r.ppm()).orElse(3800L);
+        return switch (e.kind()) {
+            case PAYMENT -> payment(e.time(), e.walletTradeNo(), e.outTradeNo(), e.amount(), fee, ppm);
+            case REFUND -> refund(e.time(), e.walletTradeNo(), e.outTradeNo(), "50" + e.refundRequestNo().orElseThrow(),
+                    e.refundRequestNo().orElseThrow(), e.amount(), "SUCCESS", 0, ppm);
+            case REVOKED -> revoked(e.time(), e.walletTradeNo(), e.outTradeNo(), e.amount(), ppm);
+        };
+    }
+
     /** @return this row with another order amount */
     public WeChatBillRow withOrderAmount(Money amount) {
         return new WeChatBillRow(time, transactionId, outTradeNo, tradeType, status, bankType, amount, refundId,
