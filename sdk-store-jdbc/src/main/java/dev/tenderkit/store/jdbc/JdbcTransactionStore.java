@@ -215,6 +215,12 @@ public final class JdbcTransactionStore implements TransactionStore {
         return db.autoCommit("listing trades created from " + from + " to " + to, c -> trades.createdIn(c, from, to));
     }
 
+    /** One query (a scan of the refunds table: schema version 2 has no index on a refund's creation time). */
+    @Override
+    public List<RefundRecord> refunds(Instant from, Instant to) {
+        return db.autoCommit("listing refunds created from " + from + " to " + to, c -> refunds.createdIn(c, from, to));
+    }
+
     /**
      * @throws ConfigurationException naming {@code terminalId} when another instance noted the same
      *     prefix (two engines with one terminal id started in the same millisecond)

@@ -121,6 +121,23 @@ class JdbcTransactionStoreTest {
     }
 
     @Test
+    void theEndOfDayListingOfRefundsIsByCreationTimeAcrossTrades() {
+        for (String no : List.of("T1A0001", "T1A0002")) {
+            TradeRecord t = Records.created(no, "ORD-" + no, 1, T0);
+            store.save(t);
+            store.save(Records.paid(t));
+        }
+        RefundRecord late = Records.refund("T1A0001", "R1", T0.plusSeconds(9));
+        RefundRecord early = Records.refund("T1A0002", "R1", T0.plusSeconds(5));
+        RefundRecord outside = Records.refund("T1A0002", "R2", T0.plusSeconds(20));
+        store.save(late);
+        store.save(early);
+        store.save(outside);
+        assertEquals(List.of(early, late), store.refunds(T0.plusSeconds(5), T0.plusSeconds(20)), "[from, to), oldest first");
+        assertEquals(List.of(early, late, outside), store.refunds(Instant.EPOCH, Instant.MAX));
+    }
+
+    @Test
     void refundsAreKeptByTradeAndNumberAndChangeOnlyFromTheirPreviousRevision() {
         TradeRecord trade = Records.created("T1A0001", "ORD-1", 1, T0);
         store.save(trade);
