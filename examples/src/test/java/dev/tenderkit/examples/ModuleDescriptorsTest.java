@@ -97,7 +97,8 @@ class ModuleDescriptorsTest {
                 "dev.tenderkit.alipay", Set.of("dev.tenderkit.alipay"),
                 "dev.tenderkit.wechat", Set.of("dev.tenderkit.wechat"),
                 "dev.tenderkit.testkit", Set.of("dev.tenderkit.testkit", "dev.tenderkit.testkit.alipay",
-                        "dev.tenderkit.testkit.wechat", "dev.tenderkit.testkit.crash"));
+                        "dev.tenderkit.testkit.wechat", "dev.tenderkit.testkit.crash",
+                        "dev.tenderkit.testkit.reconcile"));
         for (String module : MODULES.keySet()) {
             ModuleDescriptor d = descriptor(module);
             Set<String> exported = d.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet());

@@ -37,7 +37,7 @@ class AlipayCheckoutExampleTest {
         assertTrue(out.contains("=> PAID 1299.00, wallet trade 42") && out.contains("funding CMB_DEBIT"), out);
         assertTrue(out.contains("10. WeChat Pay, the buyer never enters her PIN") && out.contains(" REVOKED 58.00, holds 0.00"),
                 out);
-        assertTrue(out.contains("=> FAILED BUYER_PAYMENT_DECLINED"), out);
+        assertTrue(out.contains("=> FAILED BUYER_INSUFFICIENT_FUNDS (the wallet said 403/NOT_ENOUGH"), out);
         assertTrue(out.contains("REFUSED before anything was sent:\n       - CHANNEL_METHOD_UNSUPPORTED: 通道 alipay-direct"), out);
         assertTrue(out.contains("sent to WeChat Pay for it: nothing"), out);
         assertTrue(out.contains(" SUCCESS 32.00, holds 32.00") && out.contains(" PAYERROR 5000.00, holds 0.00"), out);

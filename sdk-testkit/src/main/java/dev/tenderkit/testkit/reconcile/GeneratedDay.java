@@ -21,6 +21,8 @@ import dev.tenderkit.core.payment.spi.GatewayCode;
 import dev.tenderkit.core.payment.spi.GatewayError;
 import dev.tenderkit.core.payment.spi.Payment;
 import dev.tenderkit.core.reconcile.BillEntry;
+import dev.tenderkit.core.reconcile.Discrepancy;
+import dev.tenderkit.core.reconcile.ReconciliationReport;
 import dev.tenderkit.core.reconcile.BillEntryKind;
 import dev.tenderkit.core.reconcile.BilledFee;
 import dev.tenderkit.core.reconcile.HeldEntry;
@@ -127,6 +129,44 @@ public final class GeneratedDay {
     /** @return how many refunds a correct reconciliation matches */
     public long matchedRefunds() {
         return matchedRefunds;
+    }
+
+    /**
+     * Compares a reconciliation of this day with what a correct one reports: the divergences exactly (none missed,
+     * none invented, each once), the held entries, the overcharged fees, the matched payments and refunds.
+     *
+     * @param report the reconciliation of this day's bill against a store holding {@link #saveTo this day}
+     * @return what differs, one line each; empty when the report is exactly right
+     */
+    public List<String> mismatches(ReconciliationReport report) {
+        List<String> out = new ArrayList<>();
+        Set<Divergence> found = new java.util.HashSet<>();
+        for (Discrepancy d : report.discrepancies()) {
+            if (!found.add(new Divergence(d.kind(), d.outTradeNo(), d.refundRequestNo()))) {
+                out.add("reported twice: " + d);
+            }
+        }
+        found.stream().filter(d -> !divergences.contains(d)).forEach(d -> out.add("invented: " + d));
+        divergences.stream().filter(d -> !found.contains(d)).forEach(d -> out.add("missed: " + d));
+        Set<String> heldFound = new java.util.HashSet<>();
+        report.held().forEach(h -> heldFound.add(h.refundRequestNo().map(no -> h.outTradeNo() + "/" + no)
+                .orElse(h.outTradeNo())));
+        if (!heldFound.equals(held)) {
+            out.add("held " + heldFound + ", expected " + held);
+        }
+        Set<String> fees = new java.util.HashSet<>();
+        report.feeAudit().ifPresent(f -> f.discrepancies().forEach(d -> fees.add(d.outTradeNo())));
+        if (!fees.equals(feeDiscrepancies)) {
+            out.add("fee discrepancies " + fees + ", expected " + feeDiscrepancies);
+        }
+        if (report.matchedPayments() != matchedPayments || report.matchedRefunds() != matchedRefunds) {
+            out.add("matched " + report.matchedPayments() + " payments and " + report.matchedRefunds()
+                    + " refunds, expected " + matchedPayments + " and " + matchedRefunds);
+        }
+        if (report.billEntries() != bill.size()) {
+            out.add("read " + report.billEntries() + " bill rows of " + bill.size());
+        }
+        return out;
     }
 
     /** @return the merchant's contract: the one channel at {@link GeneratedDayBuilder#contractRate}, rounded half up */
