@@ -28,6 +28,12 @@ final class RefundProcess {
     private int retries;
     /** The wallet accepted the request and the query has not yet confirmed it. */
     private boolean accepted;
+    /**
+     * A query found no such refund and the refund was sent again after it. A replay of that "not
+     * found" reads the same as a fresh one (an Alipay answer carries nothing of the request or the
+     * time), so from then on "not found" can no longer confirm a refusal of the resent request.
+     */
+    private boolean resentAfterNotFound;
 
     RefundProcess(TradeServices services, PaymentGateway gateway, TradeRecord trade, RefundRecord record) {
         this.services = services;
@@ -78,7 +84,8 @@ final class RefundProcess {
      * A refusal names no refund, so a replayed refusal of another refund reads the same; and a
      * refund wrongly taken for failed is money the buyer has that the till says she has not. The
      * refund query (bound to this request and its amount) decides: made is made; not found confirms
-     * the refusal; no answer asks again later.
+     * the refusal, unless the refund was resent after an earlier "not found" (which a man in the
+     * middle could replay here); no answer asks again later.
      */
     private void confirmDecline(GatewayError error) {
         RefundQueryResult result = call(() -> gateway.queryRefund(trade.ref(), record.refundRequestNo()),
@@ -87,6 +94,10 @@ final class RefundProcess {
             refunded();
         } else if (result instanceof RefundQueryResult.Failed f) {
             failedAfterAcceptance(f.error());
+        } else if (result instanceof RefundQueryResult.NotFound && resentAfterNotFound) {
+            retryLater("the wallet refused the resent refund (" + error.raw() + ") and its query finds none, but the "
+                    + "query before the resend found none either and a replay of that answer would read the same: "
+                    + "the refusal is not confirmed");
         } else if (result instanceof RefundQueryResult.NotFound) {
             if (save(record.advance(RefundState.FAILED, Optional.of(error), Optional.empty(), services.now()))) {
                 finish(new RefundOutcome.Failed(record, error));
@@ -116,6 +127,7 @@ final class RefundProcess {
             accepted = false;
             retryLater("the wallet accepted the refund but does not show it yet");
         } else if (result instanceof RefundQueryResult.NotFound) {
+            resentAfterNotFound = true;
             sendSaved();   // never arrived: the same refund number makes resending safe
         } else if (result instanceof RefundQueryResult.Unknown u) {
             retryLater(u.reason());

@@ -9,6 +9,8 @@ import dev.tenderkit.core.payment.spi.RefundResult;
 import dev.tenderkit.core.payment.spi.TradeRef;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -20,7 +22,7 @@ import java.util.function.Function;
 final class LyingNetwork extends ForwardingGateway {
     private final Deque<Function<PayRequest, PayResult>> pays = new ArrayDeque<>();
     private final Deque<Function<RefundRequest, RefundResult>> refunds = new ArrayDeque<>();
-    private final Deque<RefundQueryResult> refundQueries = new ArrayDeque<>();
+    private final Deque<BiFunction<TradeRef, String, RefundQueryResult>> refundQueries = new ArrayDeque<>();
 
     LyingNetwork(PaymentGateway wallet) {
         super(wallet);
@@ -58,20 +60,31 @@ final class LyingNetwork extends ForwardingGateway {
 
     /** The next refund queries are not asked; the engine hears these answers, in order. */
     LyingNetwork insteadOfNextRefundQueries(RefundQueryResult... answers) {
-        refundQueries.addAll(java.util.List.of(answers));
+        for (RefundQueryResult answer : answers) {
+            refundQueries.add((t, no) -> answer);
+        }
         return this;
     }
 
-
+    /**
+     * The next refund query reaches the wallet and the engine hears its answer; the one after it is
+     * not asked, and the engine hears that first answer again: a replay of an older genuine answer.
+     */
+    LyingNetwork replayingNextRefundQueryAnswer() {
+        AtomicReference<RefundQueryResult> recorded = new AtomicReference<>();
+        refundQueries.add((t, no) -> {
+            recorded.set(wallet.queryRefund(t, no));
+            return recorded.get();
+        });
+        refundQueries.add((t, no) -> recorded.get());
+        return this;
+    }
 
     @Override
     public synchronized PayResult pay(PayRequest request) {
         Function<PayRequest, PayResult> lie = pays.poll();
         return lie == null ? wallet.pay(request) : lie.apply(request);
     }
-
-
-
 
 
     @Override
@@ -82,7 +95,7 @@ final class LyingNetwork extends ForwardingGateway {
 
     @Override
     public synchronized RefundQueryResult queryRefund(TradeRef trade, String refundRequestNo) {
-        RefundQueryResult lie = refundQueries.poll();
-        return lie == null ? wallet.queryRefund(trade, refundRequestNo) : lie;
+        BiFunction<TradeRef, String, RefundQueryResult> lie = refundQueries.poll();
+        return lie == null ? wallet.queryRefund(trade, refundRequestNo) : lie.apply(trade, refundRequestNo);
     }
 }

@@ -116,6 +116,28 @@ class UnboundAnswerTest {
         assertEquals(Money.parse("30.00"), h.engine.trade(paid.trade().outTradeNo()).orElseThrow().refunded());
     }
 
+    /**
+     * The MITM campaign's seed 5810966413952716102: the first refund is lost, its query finds none
+     * (genuinely), the resent refund is made but the engine hears a refusal, and the confirming query
+     * hears the first "not found" again. That replay must not turn a made refund into a failed one.
+     */
+    @Test
+    void aReplayedNotFoundFromBeforeTheResendDoesNotConfirmARefusal() {
+        TradeOutcome.Paid paid = assertInstanceOf(TradeOutcome.Paid.class, settleAndGet("ORD-6"));
+        network.insteadOfNextRefund(new RefundResult.Unknown("lost on the way"))
+                .afterNextRefund(new RefundResult.Declined(REFUSED))
+                .replayingNextRefundQueryAnswer();
+        CompletableFuture<RefundOutcome> r = h.refund(paid.trade().outTradeNo(), "R1",
+                Money.parse("30.00"), "退货");
+        h.settle();
+        assertInstanceOf(RefundOutcome.Refunded.class, r.getNow(null));
+        assertEquals(Money.parse("58.00"), atWallet(paid.trade()).charged());
+        assertEquals(Money.parse("30.00"), h.engine.trade(paid.trade().outTradeNo()).orElseThrow().refunded());
+        assertEquals(List.of("pay", "queryRefund", "refund", "queryRefund"), h.gateway.calls(),
+                "the wallet saw: the pay, the query that found nothing, the resent refund, and a later query "
+                + "(the lost refund and the replayed query never reached it)");
+    }
+
     private TradeOutcome settleAndGet(String order) {
         CompletableFuture<TradeOutcome> f = pay(order);
         h.settle();
