@@ -156,10 +156,13 @@ final class RefundTable {
         return query(c, SELECT + "WHERE out_trade_no = ? ORDER BY created_ns, refund_request_no", outTradeNo);
     }
 
+    /** The end-of-day listing's condition and order: index {@code tenderkit_refund_by_creation} serves both. */
+    static final String CREATED_IN = "WHERE created_ns >= ? AND created_ns < ? ORDER BY created_ns, "
+            + "out_trade_no COLLATE \"C\", refund_request_no COLLATE \"C\"";
+
     /** The end-of-day listing: refunds created in {@code [from, to)}, in {@code RefundRecord.LISTING_ORDER}. */
     List<RefundRecord> createdIn(Connection c, java.time.Instant from, java.time.Instant to) throws SQLException {
-        return query(c, SELECT + "WHERE created_ns >= ? AND created_ns < ? ORDER BY created_ns, out_trade_no COLLATE \"C\", "
-                + "refund_request_no COLLATE \"C\"", Nanos.bound(from), Nanos.bound(to));
+        return query(c, SELECT + CREATED_IN, Nanos.bound(from), Nanos.bound(to));
     }
 
     List<RefundRecord> unfinished(Connection c) throws SQLException {

@@ -27,7 +27,7 @@ final class SchemaVersion {
 
     /** Every version's script, in order: version {@code i + 1} is {@code SCRIPTS.get(i)}. */
     static final List<String> SCRIPTS = List.of("V1__trades_refunds_prefixes.sql",
-            "V2__refund_claims_and_recovery_indexes.sql");
+            "V2__refund_claims_and_recovery_indexes.sql", "V3__refunds_by_creation.sql");
     /** The version this library reads and writes. */
     static final int CURRENT = SCRIPTS.size();
     static final String TABLE = "tenderkit_schema_version";

@@ -184,7 +184,8 @@ class JdbcTransactionStoreTest {
             TestDatabase.store(empty.dataSource(), "x", Clock.systemUTC());   // a second start upgrades nothing
             JdbcTransactionStore.builder().dataSource(empty.dataSource()).instanceId("x").build();
             try (Connection c = empty.direct(); Statement s = c.createStatement()) {
-                s.execute("INSERT INTO tenderkit_schema_version (version, script) VALUES (3, 'V3__from_the_future.sql')");
+                s.execute("INSERT INTO tenderkit_schema_version (version, script) VALUES (" + (SchemaVersion.CURRENT + 1)
+                        + ", 'V" + (SchemaVersion.CURRENT + 1) + "__from_the_future.sql')");
             }
             ConfigurationException newer = assertThrows(ConfigurationException.class, () -> JdbcTransactionStore
                     .builder().dataSource(empty.dataSource()).instanceId("x").build());

@@ -37,6 +37,8 @@ class QueryPlanTest {
             String refund = "SELECT " + RefundRows.COLUMNS + " FROM tenderkit_refund ";
             queries.put(refund + "WHERE out_trade_no = 'X' AND refund_request_no = 'R'", "tenderkit_refund_(pk|by_trade)");
             queries.put(refund + "WHERE out_trade_no = 'X' ORDER BY created_ns, refund_request_no", "tenderkit_refund");
+            // the end-of-day listing, exactly as the store asks it
+            queries.put(refund + RefundTable.CREATED_IN.replace("?", "1"), "Index Scan using tenderkit_refund_by_creation");
             queries.put(refund + "WHERE state NOT IN ('REFUNDED', 'FAILED') ORDER BY created_ns, out_trade_no, "
                     + "refund_request_no", "tenderkit_refund_unfinished");
             queries.put("SELECT prefix FROM tenderkit_number_prefix WHERE instance_id = 'x' ORDER BY seq",
