@@ -30,9 +30,13 @@ public record RefundRecord(String outTradeNo, String refundRequestNo, Money amou
         int attempts, Optional<String> attention, long revision) {
 
     /** The end-of-day listing's order: by createdAt, then out_trade_no, then refund number. */
-    public static final java.util.Comparator<RefundRecord> LISTING_ORDER = java.util.Comparator
-            .comparing(RefundRecord::createdAt).thenComparing(RefundRecord::outTradeNo)
-            .thenComparing(RefundRecord::refundRequestNo);
+    public static final java.util.Comparator<RefundRecord> LISTING_ORDER = (a, b) -> {
+        int c = a.createdAt().compareTo(b.createdAt());
+        if (c == 0) {
+            c = a.outTradeNo().compareTo(b.outTradeNo());
+        }
+        return c != 0 ? c : a.refundRequestNo().compareTo(b.refundRequestNo());
+    };
 
     /** Validates. */
     public RefundRecord {

@@ -25,6 +25,8 @@ final class ReconciliationRun {
     private final Map<String, HeldEntry> carried = new HashMap<>();
     private final Map<String, BillTally> billTrades = new LinkedHashMap<>();
     private final Map<String, List<BillEntry>> billRefunds = new LinkedHashMap<>();
+    /** This gateway's trades created in the window, read once: a refund's trade is looked up here first. */
+    private final Map<String, TradeRecord> ours = new HashMap<>();
     private final Findings findings;
     private final Optional<FeeAuditor> feeAuditor;
     private long entries;
@@ -57,7 +59,6 @@ final class ReconciliationRun {
     }
 
     ReconciliationReport finish(String source) {
-        Map<String, TradeRecord> ours = new HashMap<>();
         for (TradeRecord trade : store.trades(window.createdFrom(), window.createdUntil())) {
             if (trade.gatewayId().equals(gatewayId)) {
                 ours.put(trade.outTradeNo(), trade);
@@ -171,7 +172,7 @@ final class ReconciliationRun {
         if (!findings.settle(key)) {
             return;
         }
-        TradeRecord trade = store.find(outTradeNo).orElse(null);
+        TradeRecord trade = ours.containsKey(outTradeNo) ? ours.get(outTradeNo) : store.find(outTradeNo).orElse(null);
         BillEntry row = rows == null ? null : rows.get(0);
         if (local.isEmpty() || local.get().state() != RefundState.REFUNDED) {
             if (row != null) {

@@ -29,8 +29,11 @@ import java.util.function.UnaryOperator;
  * <p>Not thread-safe: {@link JournalTransactionStore} guards it with its own lock.
  */
 final class TradeIndex {
-    static final Comparator<TradeRecord> BY_CREATION = Comparator.comparing(TradeRecord::createdAt)
-            .thenComparing(TradeRecord::outTradeNo);
+    /** Creation time, then number; written out (the end-of-day listing sorts a whole day with it). */
+    static final Comparator<TradeRecord> BY_CREATION = (a, b) -> {
+        int byTime = a.createdAt().compareTo(b.createdAt());
+        return byTime != 0 ? byTime : a.outTradeNo().compareTo(b.outTradeNo());
+    };
 
     private final Map<String, TradeRecord> trades = new LinkedHashMap<>();
     /** Each order's attempts, by out_trade_no, in the order they were first indexed. */
