@@ -36,8 +36,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Reconciling a business day of 135,000 trades (the store: a journal) against WeChat Pay's trade bill of the day,
- * about 100,000 rows (27 MB of back-ticked CSV on disk, every divergence kind injected), read through the public
+ * Reconciling a business day of 140,000 trades (the store: a journal) against WeChat Pay's trade bill of the day,
+ * about 102,000 rows (22 MB of back-ticked CSV on disk, every divergence kind injected), read through the public
  * {@link WeChatPayBills#readFile} exactly as a download is read, with the fee audit. One operation is the whole
  * reconciliation: the bill streamed and checked to its summary, the day's trades and refunds listed, every row
  * judged, the report built. The fork's heap is capped at 256 MB ({@code -Xmx256m}), so a run that completes is the
@@ -64,7 +64,7 @@ public class ReconcileDayBenchmark {
     @Setup(Level.Trial)
     public void generate() throws IOException {
         dir = Files.createTempDirectory(Path.of("."), "reconcile-bench");
-        day = new GeneratedDayBuilder(20261202).day(DAY).trades(135_000).divergencesPerKind(50)
+        day = new GeneratedDayBuilder(20261202).day(DAY).trades(140_000).divergencesPerKind(50)
                 .wallet("wechat-direct", "wechat-direct", PaymentMethods.WECHAT_PAY)
                 .fees(FeeRate.parse("0.38%"), FeeRate.parse("0.60%"), true).build();
         store = JournalTransactionStore.open(dir.resolve("journal"), Clock.systemUTC(),
