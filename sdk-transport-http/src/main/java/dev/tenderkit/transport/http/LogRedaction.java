@@ -29,9 +29,14 @@ import java.util.stream.Collectors;
 public record LogRedaction(Set<String> paymentCodeFields, Set<String> signatureFields, Set<String> secretFields,
         Set<String> secretHeaders) {
 
-    /** {@code auth_code}, {@code payment_code}, {@code dynamic_id}; {@code sign}, {@code signature}, {@code paySign}. */
+    /**
+     * {@code auth_code}, {@code payment_code}, {@code dynamic_id}; {@code sign}, {@code signature}, {@code paySign};
+     * the keys, and the bill links ({@code bill_download_url}, {@code download_url}): a bill link is a bearer
+     * credential for the merchant's whole day until it expires.
+     */
     public static final LogRedaction DEFAULT = new LogRedaction(Set.of("auth_code", "payment_code", "dynamic_id"),
-            Set.of("sign", "signature", "paysign"), Set.of("private_key", "api_key", "apiv3_key", "mch_key"),
+            Set.of("sign", "signature", "paysign"), Set.of("private_key", "api_key", "apiv3_key", "mch_key",
+                    "bill_download_url", "download_url"),
             Set.of("authorization", "proxy-authorization", "cookie", "set-cookie"));
 
     /** Copies the sets, lower-casing every name. */

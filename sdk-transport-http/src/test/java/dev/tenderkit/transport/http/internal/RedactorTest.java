@@ -54,6 +54,21 @@ class RedactorTest {
     }
 
     @Test
+    void theWalletsBillLinksAreDropped() {
+        String alipay = redactor.json("{\"alipay_data_dataservice_bill_downloadurl_query_response\":{\"code\":\"10000\","
+                + "\"bill_download_url\":\"https://dwbillcenter.alipay.com/downloadBillFile.resource?bizType=trade&t=9f3a\"}"
+                + ",\"sign\":\"" + SIGN + "\"}");
+        String wechat = redactor.json("{\"hash_type\":\"SHA1\",\"hash_value\":\"79bb0f45fc4c42234a918000b2668d689e2bde04\","
+                + "\"download_url\":\"https://api.mch.weixin.qq.com/v3/billdownload/file?token=6XIv5TUPto7pByrTQKhd6kwvyKLG\"}");
+
+        assertFalse(alipay.contains("dwbillcenter"), alipay);
+        assertTrue(alipay.contains("\"bill_download_url\":\"<redacted>\""), alipay);
+        assertFalse(wechat.contains("6XIv5TUPto7pByrTQKhd6kwvyKLG"), wechat);
+        assertTrue(wechat.contains("\"download_url\":\"<redacted>\""), wechat);
+        assertTrue(wechat.contains("79bb0f45"), "the hash is no secret: " + wechat);
+    }
+
+    @Test
     void secretFieldsAndAnythingNamedLikeAKeyAreDropped() {
         String logged = redactor.json("{\"private_key\":\"MIIEv\",\"apiKey\":\"k1\",\"client_secret\":\"s\",\"total\":1}");
 
