@@ -86,7 +86,6 @@ final class LyingNetwork extends ForwardingGateway {
         return lie == null ? wallet.pay(request) : lie.apply(request);
     }
 
-
     @Override
     public synchronized RefundResult refund(RefundRequest request) {
         Function<RefundRequest, RefundResult> lie = refunds.poll();
